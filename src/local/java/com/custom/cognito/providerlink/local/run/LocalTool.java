@@ -1,0 +1,207 @@
+package com.custom.cognito.providerlink.local.run;
+
+import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.DemoPool;
+import com.custom.cognito.providerlink.local.emulator.RequestLog;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * The README's local commands, run by {@code mvn -Plocal} in a JVM of their own (arguments come in {@code -Dlocal.args}):
+ * <pre>
+ *   lifecycle                              CREATE, READ, LIST, DELETE, READ of requests/create.json against the emulator
+ *   emulator [--port N] [--seed-demo]      the Cognito emulator alone, for the AWS CLI or any SDK
+ *   invoke ACTION FILE [--region R]        one action from a request file against a real AWS Region (default credentials)
+ *   invoke ACTION FILE --emulator          the same against the seeded emulator
+ * </pre>
+ */
+public final class LocalTool {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PrintStream OUT = System.out;
+
+    private LocalTool() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final String[] words = args.length > 0 ? args : System.getProperty("local.args", "lifecycle").trim().split("\\s+");
+        final String command = words[0];
+        final String[] rest = Arrays.copyOfRange(words, 1, words.length);
+        switch (command) {
+            case "lifecycle" -> System.exit(lifecycle() ? 0 : 1);
+            case "emulator" -> CognitoEmulator.main(rest);
+            case "invoke" -> System.exit(invoke(rest) ? 0 : 1);
+            default -> {
+                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] | invoke ACTION FILE [--region R | --emulator]");
+                System.exit(2);
+            }
+        }
+    }
+
+    /** The whole lifecycle of the example in requests/create.json, against the emulator seeded with the demo pool. */
+    static boolean lifecycle() throws IOException {
+        try (CognitoEmulator emulator = CognitoEmulator.start(0)) {
+            DemoPool.seed(emulator);
+            System.setProperty("aws.endpointUrlCognitoIdentityProvider", emulator.endpoint().toString());
+            OUT.println("Cognito emulator on " + emulator.endpoint() + " with " + DemoPool.describe());
+            final JsonNode declared = RequestFile.read(Path.of("requests/create.json")).path("desiredResourceState");
+            OUT.println("Properties (requests/create.json): " + declared);
+            OUT.println();
+
+            final WrapperInvoker wrapper = WrapperInvoker.local(new LocalContext(false, Duration.ofMinutes(15).toMillis()));
+            final List<String> problems = new ArrayList<>();
+            final WrapperInvoker.Event created = step(wrapper, "CREATE", declared, "SUCCESS", problems);
+            final JsonNode id = JSON.createObjectNode().put("Id", created.model() == null ? "" : created.model().path("Id").asText());
+            step(wrapper, "READ", id, "SUCCESS", problems);
+            listAll(wrapper, JSON.createObjectNode().put("UserPoolId", declared.path("UserPoolId").asText()), problems);
+            step(wrapper, "DELETE", id, "SUCCESS", problems);
+            final WrapperInvoker.Event gone = step(wrapper, "READ", id, "FAILED", problems);
+            if (!"NotFound".equals(gone.errorCode())) {
+                problems.add("READ after DELETE answered " + gone.errorCode() + ", not NotFound");
+            }
+
+            OUT.println("Cognito calls the handlers made: " + summary(emulator.requests()));
+            if (problems.isEmpty()) {
+                OUT.println("Lifecycle OK: created, read, listed, deleted, and gone.");
+                return true;
+            }
+            OUT.println("Lifecycle FAILED: " + String.join("; ", problems));
+            return false;
+        }
+    }
+
+    /** Like {@code cfn invoke}: one action, looping while IN_PROGRESS, printing every event. */
+    static boolean invoke(final String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: invoke CREATE|READ|DELETE|LIST FILE [--region R | --emulator]");
+            return false;
+        }
+        final String action = args[0].toUpperCase(java.util.Locale.ROOT);
+        final JsonNode file = RequestFile.read(Path.of(args[1]));
+        final List<String> options = Arrays.asList(args).subList(2, args.length);
+        final LocalContext context = new LocalContext(true, Duration.ofMinutes(15).toMillis());
+        if (options.contains("--emulator")) {
+            try (CognitoEmulator emulator = CognitoEmulator.start(0)) {
+                DemoPool.seed(emulator);
+                System.setProperty("aws.endpointUrlCognitoIdentityProvider", emulator.endpoint().toString());
+                OUT.println("Against the Cognito emulator on " + emulator.endpoint() + " with " + DemoPool.describe());
+                return invokeAll(WrapperInvoker.local(context), action, file);
+            }
+        }
+        final int regionAt = options.indexOf("--region");
+        final String region = regionAt >= 0 && regionAt + 1 < options.size()
+            ? options.get(regionAt + 1) : DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+        final AwsCredentials resolved = DefaultCredentialsProvider.builder().build().resolveCredentials();
+        final WrapperInvoker.Credentials credentials = new WrapperInvoker.Credentials(resolved.accessKeyId(), resolved.secretAccessKey(),
+            resolved instanceof AwsSessionCredentials ? ((AwsSessionCredentials) resolved).sessionToken() : null);
+        OUT.println("Against Cognito in " + region + " with the default credential chain");
+        return invokeAll(new WrapperInvoker(region, credentials, context, Duration.ofSeconds(60)), action, file);
+    }
+
+    private static boolean invokeAll(final WrapperInvoker wrapper, final String action, final JsonNode file) {
+        final JsonNode properties = file.path("desiredResourceState");
+        if ("LIST".equals(action)) {
+            String token = file.path("nextToken").asText(null);
+            WrapperInvoker.Event event;
+            do {
+                event = wrapper.invokeOnce(action, properties, null, null, token);
+                print(event);
+                token = event.nextToken();
+            } while (token != null && "SUCCESS".equals(event.status()));
+            return "SUCCESS".equals(event.status());
+        }
+        final List<WrapperInvoker.Event> events = wrapper.invoke(action, properties, file.get("previousResourceState"));
+        events.forEach(LocalTool::print);
+        return "SUCCESS".equals(events.get(events.size() - 1).status());
+    }
+
+    private static WrapperInvoker.Event step(final WrapperInvoker wrapper, final String action, final JsonNode properties,
+                                             final String expected, final List<String> problems) {
+        final List<WrapperInvoker.Event> events = wrapper.invoke(action, properties);
+        events.forEach(LocalTool::print);
+        final WrapperInvoker.Event last = events.get(events.size() - 1);
+        if (!expected.equals(last.status())) {
+            problems.add(action + " ended " + last.status() + (last.message() == null ? "" : ": " + last.message()));
+        }
+        return last;
+    }
+
+    private static void listAll(final WrapperInvoker wrapper, final JsonNode filter, final List<String> problems) {
+        String token = null;
+        do {
+            final WrapperInvoker.Event page = wrapper.invokeOnce("LIST", filter, null, null, token);
+            print(page);
+            if (!"SUCCESS".equals(page.status())) {
+                problems.add("LIST ended " + page.status());
+                return;
+            }
+            token = page.nextToken();
+        } while (token != null);
+    }
+
+    /** One event, readably: action, status, error code and message, then the model(s). */
+    static void print(final WrapperInvoker.Event event) {
+        final StringBuilder line = new StringBuilder(String.format("%-7s %-11s", event.action(), event.status()));
+        if (event.errorCode() != null) {
+            line.append(' ').append(event.errorCode());
+        }
+        line.append(String.format("  (%d ms)", event.took().toMillis()));
+        if (event.isInProgress()) {
+            line.append("  callback in ").append(event.callbackDelaySeconds()).append(" s");
+        }
+        OUT.println(line);
+        if (event.message() != null) {
+            OUT.println("        message: " + event.message());
+        }
+        if (event.model() != null) {
+            OUT.println("        model:   " + event.model());
+        }
+        if (event.raw().has("resourceModels")) {
+            OUT.println("        models:  " + event.models().size() + (event.nextToken() == null ? " (last page)" : " (more: nextToken)"));
+            event.models().forEach(model -> OUT.println("                 " + model));
+        }
+    }
+
+    private static String summary(final RequestLog log) {
+        final Map<String, Long> counts = log.operations().stream()
+            .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** Request files hold what {@code cfn invoke} reads: desiredResourceState, and optionally previousResourceState or nextToken. */
+    static final class RequestFile {
+        private RequestFile() {
+        }
+
+        static JsonNode read(final Path path) throws IOException {
+            final JsonNode file = JSON.readTree(path.toFile());
+            if (!file.has("desiredResourceState")) {
+                throw new IllegalArgumentException(path + " has no desiredResourceState");
+            }
+            if (file.has("credentials") || file.path("requestData").has("callerCredentials")) {
+                throw new IllegalArgumentException(path + " holds credentials: keep them out of request files (they come from the default chain)");
+            }
+            return file;
+        }
+
+        static ObjectNode properties(final JsonNode file) {
+            return (ObjectNode) file.path("desiredResourceState");
+        }
+    }
+}

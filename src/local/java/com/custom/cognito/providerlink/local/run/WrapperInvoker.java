@@ -1,0 +1,200 @@
+package com.custom.cognito.providerlink.local.run;
+
+import com.custom.cognito.providerlink.HandlerWrapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Drives the real plugin wrapper ({@link HandlerWrapper#handleRequest}, the entry point CloudFormation calls) in
+ * this JVM, with requests shaped as CloudFormation sends them, and loops on IN_PROGRESS the way {@code cfn test}
+ * does: wait {@code callbackDelaySeconds}, then send the returned model and callback context back.
+ *
+ * <p>The wrapper empties {@code java.io.tmpdir} on every request, so this refuses to run unless that is a scratch
+ * folder under a {@code target/} directory.
+ */
+public final class WrapperInvoker {
+
+    public static final String ACCOUNT = "123456789012";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Caller credentials; the emulator accepts any. */
+    public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+        public static Credentials fake() {
+            return new Credentials("AKIALOCALTESTKEY0001", "local-secret-never-logged", "local-session-token-never-logged");
+        }
+    }
+
+    /** One progress event, as the wrapper wrote it. */
+    public record Event(String action, JsonNode raw, Duration took) {
+        public String status() {
+            return raw.path("status").asText();
+        }
+
+        public String errorCode() {
+            return raw.path("errorCode").asText(null);
+        }
+
+        public String message() {
+            return raw.path("message").asText(null);
+        }
+
+        public JsonNode model() {
+            return raw.get("resourceModel");
+        }
+
+        public List<JsonNode> models() {
+            final List<JsonNode> models = new ArrayList<>();
+            raw.path("resourceModels").forEach(models::add);
+            return models;
+        }
+
+        public String nextToken() {
+            return raw.path("nextToken").asText(null);
+        }
+
+        public int callbackDelaySeconds() {
+            return raw.path("callbackDelaySeconds").asInt(0);
+        }
+
+        public boolean isInProgress() {
+            return "IN_PROGRESS".equals(status());
+        }
+    }
+
+    private final String region;
+    private final Credentials credentials;
+    private final LocalContext context;
+    private final Duration maxCallbackDelay;
+
+    /**
+     * @param maxCallbackDelay the longest wait honoured between IN_PROGRESS re-invocations (CloudFormation honours
+     *                         the whole delay; tests may shorten it)
+     */
+    public WrapperInvoker(final String region, final Credentials credentials, final LocalContext context, final Duration maxCallbackDelay) {
+        requireScratchTmpdir();
+        this.region = region;
+        this.credentials = credentials;
+        this.context = context;
+        this.maxCallbackDelay = maxCallbackDelay;
+    }
+
+    public static WrapperInvoker local(final LocalContext context) {
+        return new WrapperInvoker("us-east-1", Credentials.fake(), context, Duration.ofSeconds(5));
+    }
+
+    public LocalContext context() {
+        return context;
+    }
+
+    /** One invocation: the request CloudFormation would send for {@code action}. */
+    public Event invokeOnce(final String action, final JsonNode properties, final JsonNode previousProperties,
+                            final JsonNode callbackContext, final String nextToken) {
+        final ObjectNode request = request(action, properties, previousProperties, callbackContext, nextToken);
+        return send(action, request);
+    }
+
+    /** The whole operation: invocations until the status is no longer IN_PROGRESS; every event, in order. */
+    public List<Event> invoke(final String action, final JsonNode properties) {
+        return invoke(action, properties, null);
+    }
+
+    public List<Event> invoke(final String action, final JsonNode properties, final JsonNode previousProperties) {
+        final List<Event> events = new ArrayList<>();
+        JsonNode model = properties;
+        JsonNode callbackContext = null;
+        for (int invocation = 0; invocation < 100; invocation++) {
+            final Event event = invokeOnce(action, model, previousProperties, callbackContext, null);
+            events.add(event);
+            if (!event.isInProgress()) {
+                return events;
+            }
+            sleep(Duration.ofSeconds(event.callbackDelaySeconds()));
+            model = event.model();
+            callbackContext = event.raw().get("callbackContext");
+        }
+        throw new IllegalStateException(action + " was still IN_PROGRESS after 100 invocations");
+    }
+
+    /** The final event of {@link #invoke}. */
+    public Event run(final String action, final JsonNode properties) {
+        final List<Event> events = invoke(action, properties);
+        return events.get(events.size() - 1);
+    }
+
+    /** Raw bytes in, raw bytes out: for requests the builder would not write (malformed ones, for instance). */
+    public Event send(final String action, final JsonNode request) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final long start = System.nanoTime();
+        try {
+            new HandlerWrapper().handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(request)), out, context);
+            return new Event(action, JSON.readTree(out.toByteArray()), Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ObjectNode request(final String action, final JsonNode properties, final JsonNode previousProperties,
+                              final JsonNode callbackContext, final String nextToken) {
+        final ObjectNode request = JSON.createObjectNode();
+        request.put("action", action);
+        request.put("awsAccountId", ACCOUNT);
+        request.put("bearerToken", UUID.randomUUID().toString());
+        request.put("region", region);
+        request.put("resourceType", "Custom::Cognito::ProviderLink");
+        request.put("resourceTypeVersion", "00000001");
+        request.put("stackId", "arn:aws:cloudformation:" + region + ":" + ACCOUNT + ":stack/local/" + UUID.randomUUID());
+        if (nextToken != null) {
+            request.put("nextToken", nextToken);
+        }
+        if (callbackContext != null) {
+            request.set("callbackContext", callbackContext);
+        }
+        final ObjectNode data = request.putObject("requestData");
+        data.putObject("callerCredentials")
+            .put("accessKeyId", credentials.accessKeyId())
+            .put("secretAccessKey", credentials.secretAccessKey())
+            .put("sessionToken", credentials.sessionToken());
+        data.put("logicalResourceId", "ProviderLink");
+        data.set("resourceProperties", properties == null ? JSON.createObjectNode() : properties);
+        if (previousProperties != null) {
+            data.set("previousResourceProperties", previousProperties);
+        }
+        return request;
+    }
+
+    private void sleep(final Duration requested) {
+        final Duration wait = requested.compareTo(maxCallbackDelay) > 0 ? maxCallbackDelay : requested;
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The wrapper deletes everything in java.io.tmpdir on each request: only ever let it near a build scratch folder. */
+    static void requireScratchTmpdir() {
+        final Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        final Path parent = tmp.getParent();
+        if (parent == null || parent.getFileName() == null || !parent.getFileName().toString().equals("target")) {
+            throw new IllegalStateException("java.io.tmpdir is " + tmp + ": the plugin wrapper empties it on every request. Run with"
+                + " -Djava.io.tmpdir=<project>/target/<scratch folder> (the pom and the README commands do).");
+        }
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package com.custom.cognito.providerlink;
+
+class Configuration extends BaseConfiguration {
+
+    Configuration() {
+        super("custom-cognito-providerlink.json");
+    }
+}

@@ -1,0 +1,98 @@
+package com.custom.cognito.providerlink;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import com.custom.cognito.providerlink.model.InputErrors;
+import org.json.JSONObject;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.ExecutableWrapper;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.resource.Serializer;
+
+/**
+ * The executable entry point ({@code cfn test --docker-image}): takes one request JSON as its only argument, writes
+ * the response to {@code <uuid>.txt} in the working directory, and prints it between the start and end markers.
+ */
+public class HandlerWrapperExecutable extends ExecutableWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
+
+    static final String START_MARKER = "__CFN_RESOURCE_START_RESPONSE__";
+    static final String END_MARKER = "__CFN_RESOURCE_END_RESPONSE__";
+
+    private final HandlerDispatch dispatch = new HandlerDispatch();
+
+    /** The plugin's default wiring, but with a validator whose messages name each property and its fix. */
+    public HandlerWrapperExecutable() {
+        super(new SessionCredentialsProvider(), null, null, null, new InputErrors(), new Serializer(), HTTP_CLIENT);
+    }
+
+    public static void main(final String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: HandlerWrapperExecutable '<request json>'");
+            System.exit(1);
+        }
+        final ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try (InputStream input = new ByteArrayInputStream(args[0].getBytes(StandardCharsets.UTF_8))) {
+            new HandlerWrapperExecutable().handleRequest(input, response);
+        }
+        Files.write(Path.of(UUID.randomUUID() + ".txt"), response.toByteArray());
+        System.out.println(START_MARKER);
+        System.out.println(response.toString(StandardCharsets.UTF_8));
+        System.out.println(END_MARKER);
+    }
+
+    @Override
+    public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<ResourceModel> request,
+        final Action action,
+        final CallbackContext callbackContext,
+        final TypeConfigurationModel typeConfiguration) {
+        return dispatch.invoke(proxy, request, action, callbackContext, loggerProxy);
+    }
+
+    @Override
+    protected void writeResponse(final OutputStream outputStream, final ProgressEvent<ResourceModel, CallbackContext> response)
+        throws IOException {
+        dispatch.explainInputErrors(response);
+        super.writeResponse(outputStream, response);
+    }
+
+    @Override
+    public JSONObject provideResourceSchemaJSONObject() {
+        return dispatch.resourceSchema();
+    }
+
+    @Override
+    public Map<String, String> provideResourceDefinedTags(final ResourceModel resourceModel) {
+        return dispatch.resourceDefinedTags(resourceModel);
+    }
+
+    @Override
+    protected ResourceHandlerRequest<ResourceModel> transform(
+        final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
+        return HandlerDispatch.transform(request, getDesiredResourceTags(request));
+    }
+
+    @Override
+    protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
+        return HandlerDispatch.REQUEST_REFERENCE;
+    }
+
+    @Override
+    protected TypeReference<ResourceModel> getModelTypeReference() {
+        return HandlerDispatch.MODEL_REFERENCE;
+    }
+}
