@@ -3,6 +3,7 @@ package com.custom.cognito.providerlink.local.run;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
+import com.custom.cognito.providerlink.local.registry.GeneratedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  *   emulator [--port N] [--seed-demo]      the Cognito emulator alone, for the AWS CLI or any SDK
  *   invoke ACTION FILE [--region R]        one action from a request file against a real AWS Region (default credentials)
  *   invoke ACTION FILE --emulator          the same against the seeded emulator
+ *   generate                               docs/ and resource-role.yaml from the schema, as cfn generate writes them
  * </pre>
  */
 public final class LocalTool {
@@ -47,8 +49,12 @@ public final class LocalTool {
             case "lifecycle" -> System.exit(lifecycle() ? 0 : 1);
             case "emulator" -> CognitoEmulator.main(rest);
             case "invoke" -> System.exit(invoke(rest) ? 0 : 1);
+            case "generate" -> {
+                GeneratedFiles.write(Path.of("."));
+                OUT.println("Wrote docs/ and resource-role.yaml from " + GeneratedFiles.SCHEMA);
+            }
             default -> {
-                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] | invoke ACTION FILE [--region R | --emulator]");
+                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] | invoke ACTION FILE [--region R | --emulator] | generate");
                 System.exit(2);
             }
         }
