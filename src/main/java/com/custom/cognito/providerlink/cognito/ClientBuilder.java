@@ -39,9 +39,15 @@ public final class ClientBuilder {
     private ClientBuilder() {
     }
 
+    /**
+     * The client for a Region. The SDK resolves the endpoint when it builds a client, so the key also holds the two
+     * endpoint system properties, which (unlike the environment) can change while the JVM runs.
+     */
     public static CognitoIdentityProviderClient getClient(final String region) {
-        return CLIENTS.computeIfAbsent(region, r -> CognitoIdentityProviderClient.builder()
-            .region(Region.of(r))
+        final String key = region + "|" + System.getProperty("aws.endpointUrlCognitoIdentityProvider", "")
+            + "|" + System.getProperty("aws.endpointUrl", "");
+        return CLIENTS.computeIfAbsent(key, k -> CognitoIdentityProviderClient.builder()
+            .region(Region.of(region))
             .httpClient(LambdaWrapper.HTTP_CLIENT)
             .overrideConfiguration(c -> c
                 .retryStrategy(RETRY_STRATEGY)

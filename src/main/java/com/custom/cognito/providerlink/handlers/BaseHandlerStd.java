@@ -38,19 +38,30 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
         final CallbackContext callbackContext,
         final Logger logger) {
 
-        final CallbackContext context = callbackContext != null ? callbackContext : new CallbackContext();
+        if (proxy == null) {
+            return LinkException.of(HandlerErrorCode.InvalidCredentials,
+                "The request carries no callerCredentials, so the handler has no credentials to call Cognito with.").toEvent(null);
+        }
+        return handleRequest(proxy, request, callbackContext, proxy.newProxy(() -> ClientBuilder.getClient(request.getRegion())), logger);
+    }
+
+    /** The same, with a given client: the seam for tests, which pass a mocked SDK client behind the real proxy. */
+    public final ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<ResourceModel> request,
+        final CallbackContext callbackContext,
+        final ProxyClient<CognitoIdentityProviderClient> client,
+        final Logger logger) {
+
         try {
-            if (proxy == null) {
-                throw LinkException.of(HandlerErrorCode.InvalidCredentials,
-                    "The request carries no callerCredentials, so the handler has no credentials to call Cognito with.");
-            }
-            return handleRequest(proxy, request, context, proxy.newProxy(() -> ClientBuilder.getClient(request.getRegion())), logger);
+            return handle(proxy, request, callbackContext != null ? callbackContext : new CallbackContext(), client, logger);
         } catch (LinkException e) {
             return e.toEvent(null);
         }
     }
 
-    protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+    /** The handler's call chain. Throwing a {@link LinkException} anywhere in it ends the operation with that failure. */
+    protected abstract ProgressEvent<ResourceModel, CallbackContext> handle(
         AmazonWebServicesClientProxy proxy,
         ResourceHandlerRequest<ResourceModel> request,
         CallbackContext callbackContext,
@@ -74,6 +85,15 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
             .translateToServiceRequest(m -> CognitoRequests.getUser(link.userPoolId(), link.destination()))
             .makeServiceCall((request, c) -> LinkDirectory.holds(c, request, link.source()))
             .handleError((request, e, c, m, cx) -> CognitoErrors.translate(e, CognitoErrors.Call.on(GET_USER, link)).toEvent(null));
+    }
+
+    /** The chain reports a stabilization timeout as "Exceeded attempts to wait"; say what was awaited instead. */
+    static ProgressEvent<ResourceModel, CallbackContext> explainTimeout(final ProgressEvent<ResourceModel, CallbackContext> event,
+                                                                        final String awaited) {
+        if (event.isFailed() && event.getErrorCode() == HandlerErrorCode.NotStabilized) {
+            event.setMessage(awaited);
+        }
+        return event;
     }
 
     static LinkException notFound(final ProviderLink link) {

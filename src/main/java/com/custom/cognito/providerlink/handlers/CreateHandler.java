@@ -29,10 +29,11 @@ public class CreateHandler extends BaseHandlerStd {
     /** How many ListUsers pages (60 users each) Create reads to name the user that already holds an identity. */
     static final int HOLDER_SEARCH_PAGES = 20;
     /** Waiting for a new link to show on its destination user; no delay has been observed, so this is a safeguard. */
-    static final Delay READ_BACK = Constant.of().delay(Duration.ofSeconds(2)).timeout(Duration.ofMinutes(2)).build();
+    static final int READ_BACK_SECONDS = 120;
+    static final Delay READ_BACK = Constant.of().delay(Duration.ofSeconds(2)).timeout(Duration.ofSeconds(READ_BACK_SECONDS)).build();
 
     @Override
-    protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
         final AmazonWebServicesClientProxy proxy,
         final ResourceHandlerRequest<ResourceModel> request,
         final CallbackContext context,
@@ -45,13 +46,15 @@ public class CreateHandler extends BaseHandlerStd {
         return ProgressEvent.progress(model, context)
             .then(progress -> lookUpLink("Create::PreExistenceCheck", proxy, client, link, model, context)
                 .done(linked -> linked ? alreadyExists(link).toEvent(null) : progress))
-            .then(progress -> proxy.initiate(LINK + "::Create", client, model, context)
+            .then(progress -> explainTimeout(proxy.initiate(LINK + "::Create", client, model, context)
                 .translateToServiceRequest(m -> CognitoRequests.link(link))
                 .backoffDelay(READ_BACK)
                 .makeServiceCall((linkRequest, c) -> c.injectCredentialsAndInvokeV2(linkRequest, c.client()::adminLinkProviderForUser))
                 .stabilize((linkRequest, response, c, m, cx) -> LinkDirectory.isLinked(c, link))
                 .handleError((linkRequest, e, c, m, cx) -> linkRefused(e, c, link, progress))
-                .progress())
+                .progress(), String.format("Cognito accepted the link, but %s in user pool %s did not show it within %d seconds."
+                    + " It may appear later: read the resource again (drift detection), and delete and re-create it if it never does.",
+                    link.destination().describe(), link.userPoolId(), READ_BACK_SECONDS)))
             .then(progress -> ProgressEvent.success(Translator.toModel(link), null));
     }
 

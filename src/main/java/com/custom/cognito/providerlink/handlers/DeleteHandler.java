@@ -35,7 +35,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class DeleteHandler extends BaseHandlerStd {
 
     @Override
-    protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
         final AmazonWebServicesClientProxy proxy,
         final ResourceHandlerRequest<ResourceModel> request,
         final CallbackContext context,
@@ -48,7 +48,7 @@ public class DeleteHandler extends BaseHandlerStd {
         return ProgressEvent.progress(model, context)
             .then(progress -> lookUpLink("Delete::PreExistenceCheck", proxy, client, link, model, context)
                 .done(linked -> linked ? progress : notFound(link).toEvent(null)))
-            .then(progress -> proxy.initiate(UNLINK + "::Delete", client, model, context)
+            .then(progress -> explainTimeout(proxy.initiate(UNLINK + "::Delete", client, model, context)
                 .translateToServiceRequest(m -> CognitoRequests.unlink(link.userPoolId(), link.source(), link.source().attributeNameOrSubject()))
                 .backoffDelay(CreateHandler.READ_BACK)
                 .makeServiceCall((unlinkRequest, c) -> unlink(c, unlinkRequest, link))
@@ -56,7 +56,9 @@ public class DeleteHandler extends BaseHandlerStd {
                 .handleError((unlinkRequest, e, c, m, cx) -> CognitoErrors.isNotLinked(e)
                     ? notFound(link).toEvent(null)
                     : CognitoErrors.translate(e, CognitoErrors.Call.on(UNLINK, link)).toEvent(null))
-                .progress())
+                .progress(), String.format("Cognito accepted the unlink, but %s in user pool %s still showed the identity after %d"
+                    + " seconds. Delete again; it reports NotFound once the link is gone.",
+                    link.destination().describe(), link.userPoolId(), CreateHandler.READ_BACK_SECONDS)))
             .then(progress -> ProgressEvent.<ResourceModel, CallbackContext>builder().status(OperationStatus.SUCCESS).build());
     }
 

@@ -27,7 +27,7 @@ public class ListHandler extends BaseHandlerStd {
     static final LinkDirectory.Budget BUDGET = new LinkDirectory.Budget(100, 25, Duration.ofSeconds(10));
 
     @Override
-    protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
         final AmazonWebServicesClientProxy proxy,
         final ResourceHandlerRequest<ResourceModel> request,
         final CallbackContext context,

@@ -15,7 +15,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class ReadHandler extends BaseHandlerStd {
 
     @Override
-    protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+    protected ProgressEvent<ResourceModel, CallbackContext> handle(
         final AmazonWebServicesClientProxy proxy,
         final ResourceHandlerRequest<ResourceModel> request,
         final CallbackContext context,

@@ -1,0 +1,214 @@
+package com.custom.cognito.providerlink.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.custom.cognito.providerlink.CallbackContext;
+import com.custom.cognito.providerlink.DestinationUser;
+import com.custom.cognito.providerlink.ResourceModel;
+import com.custom.cognito.providerlink.SourceUser;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableProviderForUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableProviderForUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeIdentityProviderRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeIdentityProviderResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.OperationStatus;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+class DeleteHandlerTest extends HandlerTestBase {
+
+    private static final String SAML_EMAIL = "carlos@example.com";
+    private static final String SAML_LINK_ID = POOL + "|Cognito|alice|CorpSAML|" + SAML_EMAIL;
+    private static final String SAML_IDENTITY = "[{\"userId\":\"" + SAML_EMAIL + "\",\"providerName\":\"CorpSAML\",\"providerType\":\"SAML\","
+        + "\"issuer\":\"urn:corp\",\"primary\":false,\"dateCreated\":1}]";
+    private static final String ISNT_LINKED = "Account isn't linked to anyone else, verify that the account has been linked";
+
+    private final DeleteHandler handler = new DeleteHandler();
+
+    @Test
+    void deleteUnlinksTheSourceIdentityBySubjectAndSucceedsWithoutAModel() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenReturn(AdminDisableProviderForUserResponse.builder().build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(event.getResourceModel()).isNull();
+        assertThat(event.getResourceModels()).isNull();
+        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent = ArgumentCaptor.forClass(AdminDisableProviderForUserRequest.class);
+        verify(sdk).adminDisableProviderForUser(sent.capture());
+        assertThat(sent.getValue().userPoolId()).isEqualTo(POOL);
+        assertThat(sent.getValue().user().providerName()).isEqualTo("Google");
+        assertThat(sent.getValue().user().providerAttributeName()).isEqualTo("Cognito_Subject");
+        assertThat(sent.getValue().user().providerAttributeValue()).isEqualTo(GOOGLE_SUB);
+    }
+
+    @Test
+    void deleteOfALinkThatIsGoneIsNotFoundAndUnlinksNothing() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith("[]"));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
+        verify(sdk, never()).adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class));
+    }
+
+    @Test
+    void deleteUnlinksASamlLinkByTheAttributeTheTemplateDeclared() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY), userWith(null));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenReturn(AdminDisableProviderForUserResponse.builder().build());
+        final ResourceModel model = ResourceModel.builder().id(SAML_LINK_ID).userPoolId(POOL)
+            .sourceUser(SourceUser.builder().providerName("CorpSAML").providerAttributeName("email").providerAttributeValue(SAML_EMAIL).build())
+            .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue(USERNAME).build()).build();
+
+        assertThat(run(handler, model).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+
+        assertThat(disableAttributeNames()).containsExactly("email");
+    }
+
+    @Test
+    void deleteFromTheIdAloneFindsTheSamlAttributeAmongTheProvidersMappings() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY), userWith(SAML_IDENTITY), userWith(null));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ISNT_LINKED))
+            .thenThrow(invalidParameter(ISNT_LINKED))
+            .thenReturn(AdminDisableProviderForUserResponse.builder().build());
+        when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class))).thenReturn(samlProvider(Map.of(
+            "custom:department", "dept", "email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress")));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(SAML_LINK_ID).build());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(disableAttributeNames()).containsExactly("Cognito_Subject", "custom:department", "email");
+    }
+
+    @Test
+    void whenNoAttributeNameWorksDeleteFailsWithTheCommandThatUnlinksByHand() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class))).thenReturn(samlProvider(Map.of("email", "mail")));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(SAML_LINK_ID).build());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.FAILED);
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
+        assertThat(event.getMessage()).contains("Cognito_Subject, email").contains("admin-disable-provider-for-user").doesNotContain(SAML_EMAIL);
+    }
+
+    @Test
+    void anIsntLinkedAnswerForALinkThatVanishedMeanwhileIsNotFound() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
+        verify(sdk, never()).describeIdentityProvider(any(DescribeIdentityProviderRequest.class));
+    }
+
+    @Test
+    void aSocialIdentityIsNeverRetriedWithMappedAttributes() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
+        verify(sdk, never()).describeIdentityProvider(any(DescribeIdentityProviderRequest.class));
+        assertThat(disableAttributeNames()).containsExactly("Cognito_Subject");
+    }
+
+    @Test
+    void aDeletedIdentityProviderLeavesOnlyTheSubjectToTry() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class)))
+            .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException", "Identity provider CorpSAML does not exist."));
+
+        assertThat(run(handler, ResourceModel.builder().id(SAML_LINK_ID).build()).getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
+        assertThat(disableAttributeNames()).containsExactly("Cognito_Subject");
+    }
+
+    @Test
+    void aDescribeProviderDenialIsReportedAsAccessDeniedForThatAction() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class)))
+            .thenThrow(serviceError(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(SAML_LINK_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AccessDenied);
+        assertThat(event.getMessage()).contains("cognito-idp:DescribeIdentityProvider");
+    }
+
+    static Stream<ResourceModel> waysToNameANativeSource() {
+        return Stream.of(
+            ResourceModel.builder().id(POOL + "|Cognito|alice|Cognito|alice").build(),
+            ResourceModel.builder().userPoolId(POOL)
+                .sourceUser(SourceUser.builder().providerName("Cognito").providerAttributeName("Cognito_Subject").providerAttributeValue("alice").build())
+                .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("alice").build()).build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("waysToNameANativeSource")
+    void deleteCanNeverDisableANativeUsersPasswordSignIn(final ResourceModel model) {
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, model);
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
+        verify(sdk, never()).adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class));
+        verify(sdk, never()).adminGetUser(any(AdminGetUserRequest.class));
+    }
+
+    @Test
+    void throttlingOfTheUnlinkIsThrottling() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(serviceError(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded"));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
+        assertThat(event.getMessage()).contains("cognito-idp:AdminDisableProviderForUser").contains("UserUpdate");
+    }
+
+    @Test
+    void anUnlinkThatNeverShowsFailsNotStabilizedWithAnExplanation() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenReturn(AdminDisableProviderForUserResponse.builder().build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized);
+        assertThat(event.getMessage()).contains("still showed the identity");
+    }
+
+    private List<String> disableAttributeNames() {
+        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent = ArgumentCaptor.forClass(AdminDisableProviderForUserRequest.class);
+        verify(sdk, org.mockito.Mockito.atLeastOnce()).adminDisableProviderForUser(sent.capture());
+        sent.getAllValues().forEach(r -> assertThat(r.user().providerName()).isNotEqualTo("Cognito"));
+        return sent.getAllValues().stream().map(r -> r.user().providerAttributeName()).collect(Collectors.toList());
+    }
+
+    private static DescribeIdentityProviderResponse samlProvider(final Map<String, String> mapping) {
+        return DescribeIdentityProviderResponse.builder().identityProvider(IdentityProviderType.builder()
+            .providerName("CorpSAML").providerType(IdentityProviderTypeType.SAML).attributeMapping(mapping).build()).build();
+    }
+}
