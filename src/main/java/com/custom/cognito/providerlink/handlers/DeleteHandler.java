@@ -29,8 +29,9 @@ import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
- * Delete: unlink by naming the source identity (Cognito finds the destination itself), then wait until the
- * destination no longer shows it.
+ * Delete: NotFound unless the destination shows the link; then unlink by naming the source identity (Cognito finds
+ * the destination itself) and wait until the destination no longer shows it. Idempotent like Create: an "isn't
+ * linked" answer to a retried call whose first answer was lost is success once a read confirms the link is gone.
  */
 public class DeleteHandler extends BaseHandlerStd {
 
@@ -53,9 +54,7 @@ public class DeleteHandler extends BaseHandlerStd {
                 .backoffDelay(CreateHandler.READ_BACK)
                 .makeServiceCall((unlinkRequest, c) -> unlink(c, unlinkRequest, link))
                 .stabilize((unlinkRequest, response, c, m, cx) -> !LinkDirectory.isLinked(c, link))
-                .handleError((unlinkRequest, e, c, m, cx) -> CognitoErrors.isNotLinked(e)
-                    ? notFound(link).toEvent(null)
-                    : CognitoErrors.translate(e, CognitoErrors.Call.on(UNLINK, link)).toEvent(null))
+                .handleError((unlinkRequest, e, c, m, cx) -> CognitoErrors.translate(e, CognitoErrors.Call.on(UNLINK, link)).toEvent(null))
                 .progress(), String.format("Cognito accepted the unlink, but %s in user pool %s still showed the identity after %d"
                     + " seconds. Delete again; it reports NotFound once the link is gone.",
                     link.destination().describe(), link.userPoolId(), CreateHandler.READ_BACK_SECONDS)))
@@ -77,8 +76,13 @@ public class DeleteHandler extends BaseHandlerStd {
         try {
             return client.injectCredentialsAndInvokeV2(request, client.client()::adminDisableProviderForUser);
         } catch (InvalidParameterException refused) {
-            if (!CognitoErrors.isNotLinked(refused) || !LinkDirectory.isLinked(client, link)) {
+            if (!CognitoErrors.isNotLinked(refused)) {
                 throw refused;
+            }
+            if (!LinkDirectory.isLinked(client, link)) {
+                // The pre-check saw the link: an earlier attempt of this call removed it (the SDK retried after a lost
+                // answer), or someone else did. Either way it is gone, which is what delete is for.
+                return AdminDisableProviderForUserResponse.builder().build();
             }
             final Set<String> tried = new LinkedHashSet<>(Set.of(request.user().providerAttributeName()));
             for (String attribute : otherAttributeNames(client, link)) {

@@ -113,13 +113,13 @@ class DeleteHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void anIsntLinkedAnswerForALinkThatVanishedMeanwhileIsNotFound() {
+    void anIsntLinkedAnswerForALinkThatIsGoneByThenMeansTheUnlinkTookEffect() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
         when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
-        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         verify(sdk, never()).describeIdentityProvider(any(DescribeIdentityProviderRequest.class));
     }
 

@@ -2,6 +2,7 @@ package com.custom.cognito.providerlink.local.emulator;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Optional request-rate quotas, one token bucket per API category as the Quotas page lists them: UserUpdate 25
@@ -20,6 +21,12 @@ public final class Quotas {
 
     private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
     private volatile boolean enabled;
+    private volatile LongSupplier clock = System::nanoTime;
+
+    /** The time source, in nanoseconds; a test can stop it to make the buckets deterministic. */
+    public void clock(final LongSupplier nanoClock) {
+        this.clock = nanoClock;
+    }
 
     public void enable() {
         buckets.clear();
@@ -28,6 +35,7 @@ public final class Quotas {
 
     public void disable() {
         enabled = false;
+        clock = System::nanoTime;
     }
 
     /** Takes a token for the operation's category; false means throttled. */
@@ -37,7 +45,7 @@ public final class Quotas {
             return true;
         }
         final double rate = RATE.get(category);
-        final long now = System.nanoTime();
+        final long now = clock.getAsLong();
         // bucket = {tokens, last refill in nanoseconds}; one second of burst
         final double[] bucket = buckets.computeIfAbsent(category, c -> new double[] {rate, now});
         bucket[0] = Math.min(rate, bucket[0] + (now - (long) bucket[1]) / 1e9 * rate);

@@ -125,6 +125,13 @@ public final class UserPools {
             return user;
         }
 
+        /** Links an identity directly, as a successful AdminLinkProviderForUser would: for seeding large pools quickly. */
+        public void seedLink(final User user, final String providerName, final String userId) {
+            final Provider provider = providers.get(providerName);
+            user.changeIdentities(() -> user.addIdentity(new Identity(providerName, userId, provider.type(), provider.issuer(), false,
+                System.currentTimeMillis(), "Cognito_Subject")), 0);
+        }
+
         public User user(final String username) {
             return users.get(username);
         }

@@ -184,7 +184,7 @@ public final class WrapperInvoker {
     }
 
     /** The wrapper deletes everything in java.io.tmpdir on each request: only ever let it near a build scratch folder. */
-    static void requireScratchTmpdir() {
+    public static void requireScratchTmpdir() {
         final Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         final Path parent = tmp.getParent();
         if (parent == null || parent.getFileName() == null || !parent.getFileName().toString().equals("target")) {

@@ -1,0 +1,110 @@
+package com.custom.cognito.providerlink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.custom.cognito.providerlink.local.Processes;
+import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.DemoPool;
+import com.custom.cognito.providerlink.local.run.LocalContext;
+import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded handler jar's executable entry point, {@link HandlerWrapperExecutable} (what {@code cfn test
+ * --docker-image} runs), one process per request, through CREATE, READ, LIST and DELETE against the emulator. The
+ * endpoint comes from the SDK's standard environment variable, with no code or custom setting involved.
+ */
+class ExecutableWrapperIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path WORK = Path.of("target", "executable-wrapper-it").toAbsolutePath();
+    private static CognitoEmulator cognito;
+    private static WrapperInvoker requests;
+
+    @BeforeAll
+    static void start() throws IOException {
+        cognito = CognitoEmulator.start(0);
+        DemoPool.seed(cognito);
+        requests = new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false, 60_000), Duration.ZERO);
+    }
+
+    @AfterAll
+    static void stop() {
+        cognito.close();
+    }
+
+    @Test
+    void theExecutableRunsTheWholeLifecycleAndPrintsEachResponseBetweenTheMarkers() throws IOException {
+        final ObjectNode properties = (ObjectNode) JSON.readTree(Path.of("requests/create.json").toFile()).get("desiredResourceState");
+
+        final JsonNode created = run("CREATE", properties, null);
+        assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("SUCCESS");
+        final String id = created.path("resourceModel").path("Id").asText();
+        assertThat(id).isEqualTo("us-east-1_EXAMPLE|Cognito|alice|Google|104578123456789012345");
+        assertThat(created.path("resourceModel").path("SourceUser").has("ProviderAttributeName")).as("write-only, stripped").isFalse();
+
+        final JsonNode read = run("READ", JSON.createObjectNode().put("Id", id), null);
+        assertThat(read.path("status").asText()).isEqualTo("SUCCESS");
+        assertThat(read.path("resourceModel")).isEqualTo(created.path("resourceModel"));
+
+        final JsonNode listed = run("LIST", JSON.createObjectNode().put("UserPoolId", DemoPool.USER_POOL_ID), null);
+        assertThat(listed.path("resourceModels").findValuesAsText("Id")).containsExactly(id);
+
+        final JsonNode deleted = run("DELETE", JSON.createObjectNode().put("Id", id), null);
+        assertThat(deleted.path("status").asText()).isEqualTo("SUCCESS");
+        assertThat(deleted.has("resourceModel")).isFalse();
+
+        final JsonNode gone = run("READ", JSON.createObjectNode().put("Id", id), null);
+        assertThat(gone.path("errorCode").asText()).isEqualTo("NotFound");
+        assertThat(cognito.requests().operations()).contains("AdminLinkProviderForUser", "AdminDisableProviderForUser", "ListUsers");
+    }
+
+    @Test
+    void theExecutableRefusesAnythingButOneArgument() {
+        final Processes.Result result = Processes.java(WORK, Map.of(), Processes.handlerJar().toString(),
+            HandlerWrapperExecutable.class.getName());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).doesNotContain(HandlerWrapperExecutable.START_MARKER);
+    }
+
+    private static JsonNode run(final String action, final JsonNode properties, final String nextToken) throws IOException {
+        final String request = JSON.writeValueAsString(requests.request(action, properties, null, null, nextToken));
+        final List<Path> before = responseFiles();
+        final Processes.Result result = Processes.java(WORK, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", cognito.endpoint().toString()),
+            Processes.handlerJar().toString(), HandlerWrapperExecutable.class.getName(), request);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        final String out = result.stdout();
+        final int start = out.indexOf(HandlerWrapperExecutable.START_MARKER);
+        final int end = out.indexOf(HandlerWrapperExecutable.END_MARKER);
+        assertThat(start).as(out).isNotNegative();
+        assertThat(end).isGreaterThan(start);
+        final JsonNode response = JSON.readTree(out.substring(start + HandlerWrapperExecutable.START_MARKER.length(), end));
+        final List<Path> written = responseFiles();
+        written.removeAll(before);
+        assertThat(written).as("the response is also written to <uuid>.txt in the working directory").hasSize(1);
+        assertThat(JSON.readTree(written.get(0).toFile())).isEqualTo(response);
+        return response;
+    }
+
+    private static List<Path> responseFiles() throws IOException {
+        Files.createDirectories(WORK);
+        try (Stream<Path> files = Files.list(WORK)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".txt")).collect(Collectors.toList());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.custom.cognito.providerlink.contract;
+
+import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.DemoPool;
+import com.custom.cognito.providerlink.local.emulator.UserPools;
+import com.custom.cognito.providerlink.local.run.LocalContext;
+import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The Cognito emulator behind every wrapper-level test: one per test JVM, on an ephemeral port, emptied and seeded
+ * with the demo pool before each test. The SDK's standard endpoint property points the handlers' client at it,
+ * exactly as {@code AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER} would.
+ */
+public final class LocalCognito implements BeforeEachCallback, ParameterResolver {
+
+    public static final String POOL = DemoPool.USER_POOL_ID;
+    private static CognitoEmulator emulator;
+
+    public static synchronized CognitoEmulator emulator() {
+        if (emulator == null) {
+            try {
+                emulator = CognitoEmulator.start(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.setProperty("aws.endpointUrlCognitoIdentityProvider", emulator.endpoint().toString());
+        }
+        return emulator;
+    }
+
+    /** The wrapper, with a log that tests can read, and IN_PROGRESS callbacks shortened to 50 ms. */
+    public static WrapperInvoker wrapper() {
+        return new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false, Duration.ofMinutes(15).toMillis()),
+            Duration.ofMillis(50));
+    }
+
+    /** The demo pool plus the users the tests link to: bob and carol (native), and a Facebook user. */
+    public static UserPools.Pool pool() {
+        return emulator().pools().pool(POOL);
+    }
+
+    @Override
+    public void beforeEach(final ExtensionContext context) {
+        final CognitoEmulator cognito = emulator();
+        cognito.reset();
+        DemoPool.seed(cognito);
+        synchronized (cognito.lock()) {
+            final UserPools.Pool pool = cognito.pools().pool(POOL);
+            pool.addProvider("Facebook", "Facebook", Map.of());
+            pool.addProvider("LoginWithAmazon", "LoginWithAmazon", Map.of());
+            pool.addUser("bob", Map.of("email", "bob@example.com"));
+            pool.addUser("carol", Map.of("email", "carol@example.com"));
+            pool.addFederatedProfile("Facebook", "10150000000000001");
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(final ParameterContext parameter, final ExtensionContext context) {
+        return parameter.getParameter().getType() == CognitoEmulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(final ParameterContext parameter, final ExtensionContext context) {
+        return emulator();
+    }
+}

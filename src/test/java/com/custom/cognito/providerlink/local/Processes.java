@@ -1,0 +1,60 @@
+package com.custom.cognito.providerlink.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a JVM the way a user's machine (or {@code cfn test --docker-image}) would: its own process, its own scratch tmpdir. */
+public final class Processes {
+
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private Processes() {
+    }
+
+    public static Path handlerJar() {
+        final Path jar = Path.of(System.getProperty("handler.jar", "target/custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: integration tests run after mvn package");
+        }
+        return jar.toAbsolutePath();
+    }
+
+    public static Result java(final Path workingDirectory, final Map<String, String> environment, final String classpath,
+                              final String mainClass, final String... arguments) {
+        try {
+            Files.createDirectories(workingDirectory);
+            final Path scratch = Path.of("target", "wrapper-tmp-" + mainClass.substring(mainClass.lastIndexOf('.') + 1)).toAbsolutePath();
+            Files.createDirectories(scratch);
+            final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + scratch, "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
+            command.addAll(List.of(arguments));
+            final ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+            builder.environment().remove("AWS_ENDPOINT_URL");
+            builder.environment().putAll(environment);
+            final Path out = Files.createTempFile(scratch.getParent(), "stdout", ".txt");
+            final Path err = Files.createTempFile(scratch.getParent(), "stderr", ".txt");
+            final Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(mainClass + " did not finish within 120 s");
+            }
+            final Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
