@@ -54,7 +54,7 @@ final class HandlerDispatch {
         if (handler == null) {
             // No update handler: every property is createOnly, so CloudFormation replaces a link instead of updating it.
             throw LinkException.of(HandlerErrorCode.NotUpdatable, String.format(
-                "%s has no %s handler: every property is create-only, so changing one replaces the link.", ResourceModel.TYPE_NAME, action));
+                "This resource type has no %s handler: every property is create-only, so changing one replaces the link.", action));
         }
         logger.log(String.format("[%s] invoking handler...", action));
         final ProgressEvent<ResourceModel, CallbackContext> result = handler.handleRequest(proxy, request, callbackContext, logger);

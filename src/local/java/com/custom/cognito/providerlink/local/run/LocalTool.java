@@ -4,6 +4,8 @@ import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
 import com.custom.cognito.providerlink.local.registry.GeneratedFiles;
+import com.custom.cognito.providerlink.local.registry.RegistryPackage;
+import com.custom.cognito.providerlink.local.registry.TypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  *   invoke ACTION FILE [--region R]        one action from a request file against a real AWS Region (default credentials)
  *   invoke ACTION FILE --emulator          the same against the seeded emulator
  *   generate                               docs/ and resource-role.yaml from the schema, as cfn generate writes them
+ *   package --type-name Org::Cognito::ProviderLink   the registry package (what cfn submit uploads) for that name
  * </pre>
  */
 public final class LocalTool {
@@ -49,12 +52,14 @@ public final class LocalTool {
             case "lifecycle" -> System.exit(lifecycle() ? 0 : 1);
             case "emulator" -> CognitoEmulator.main(rest);
             case "invoke" -> System.exit(invoke(rest) ? 0 : 1);
+            case "package" -> System.exit(registryPackage(rest) ? 0 : 2);
             case "generate" -> {
                 GeneratedFiles.write(Path.of("."));
                 OUT.println("Wrote docs/ and resource-role.yaml from " + GeneratedFiles.SCHEMA);
             }
             default -> {
-                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] | invoke ACTION FILE [--region R | --emulator] | generate");
+                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] | invoke ACTION FILE [--region R | --emulator] | generate"
+                    + " | package --type-name Org::Cognito::ProviderLink");
                 System.exit(2);
             }
         }
@@ -159,6 +164,29 @@ public final class LocalTool {
             }
             token = page.nextToken();
         } while (token != null);
+    }
+
+    /** Builds target/registry/<name>.zip, its execution role and a cfn-lint schema folder, for the chosen type name. */
+    static boolean registryPackage(final String[] args) throws IOException {
+        final List<String> options = Arrays.asList(args);
+        final int at = options.indexOf("--type-name");
+        final TypeName typeName;
+        try {
+            typeName = TypeName.parse(at >= 0 && at + 1 < options.size() ? options.get(at + 1) : "");
+        } catch (IllegalArgumentException e) {
+            System.err.println("Cannot build the registry package: " + e.getMessage());
+            return false;
+        }
+        final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), typeName,
+            Path.of("target", "custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"), Path.of("target", "registry"));
+        OUT.println("Registry package for " + typeName + ": " + built.zip() + " (" + built.entries().size() + " entries)");
+        OUT.println("Execution role template: " + built.executionRole());
+        OUT.println("cfn-lint schemas:        " + built.lintSchemas() + "  (cfn-lint --registry-schemas " + built.lintSchemas() + " template.yaml)");
+        if (typeName.publishingWarning() != null) {
+            OUT.println("Note: " + typeName.publishingWarning());
+        }
+        OUT.println("Register it: scripts/register.sh --type-name " + typeName + " --bucket <your-bucket> [--region <region>] [--dry-run]");
+        return true;
     }
 
     /** One event, readably: action, status, error code and message, then the model(s). */

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Registers the resource type in your account with the AWS CLI, as `cfn submit` would:
+#   1. upload the registry package (built by: mvn -B -Pregistry -DskipTests package -Dtype.name=<Org>::Cognito::ProviderLink)
+#   2. deploy its execution role and a log-delivery role (CloudFormation stacks)
+#   3. register-type with a logging configuration, and wait for the registration
+#   4. make the new version the default, and print how to use it
+#
+# usage: scripts/register.sh --type-name Acme::Cognito::ProviderLink --bucket my-bucket [--region eu-west-1] [--dry-run]
+#   --dry-run prints every AWS CLI call it would make, calls nothing, and needs no credentials.
+set -euo pipefail
+
+type_name="" bucket="" region="" dry_run=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --type-name) type_name="${2:-}"; shift 2 ;;
+    --bucket) bucket="${2:-}"; shift 2 ;;
+    --region) region="${2:-}"; shift 2 ;;
+    --dry-run) dry_run=true; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "register.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+fail() { echo "register.sh: $*" >&2; exit 1; }
+
+[ -n "$type_name" ] || fail "--type-name is required, e.g. --type-name Acme::Cognito::ProviderLink"
+[[ "$type_name" =~ ^([a-zA-Z0-9]{2,64})::([a-zA-Z0-9]{2,64})::([a-zA-Z0-9]{2,64})$ ]] \
+  || fail "'$type_name' is not a type name: it must be Organization::Service::Resource, each part 2 to 64 letters or digits"
+organization="${BASH_REMATCH[1]}"
+case "$(echo "$organization" | tr '[:upper:]' '[:lower:]')" in
+  alexa|amzn|amazon|ask|aws|custom|dev)
+    fail "'$organization' is a reserved namespace (Alexa, AMZN, Amazon, ASK, AWS, Custom, Dev): RegisterType refuses it. Use your organisation's name, e.g. Acme::${BASH_REMATCH[2]}::${BASH_REMATCH[3]}" ;;
+esac
+[ -n "$bucket" ] || fail "--bucket is required: an S3 bucket in the target Region that you can write to (create one with: aws s3 mb s3://<name>)"
+
+hyphenated="$(echo "${type_name//::/-}" | tr '[:upper:]' '[:lower:]')"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+package="$root/target/registry/$hyphenated.zip"
+role_template="$root/target/registry/$hyphenated-role.yaml"
+log_role_template="$root/scripts/log-delivery-role.yaml"
+log_group="$hyphenated-logs"
+key="$hyphenated-$(date -u +%Y-%m-%dT%H-%M-%S).zip"
+region_args=()
+[ -n "$region" ] && region_args=(--region "$region")
+
+# Every AWS call goes through here: in a dry run printed (one per line, on standard output) instead of run;
+# otherwise run, and when it fails its output is shown and the caller stops with a message saying what to do.
+exec 3>&1
+aws_call() {
+  if $dry_run; then
+    printf 'aws' >&3; printf ' %q' "$@" "${region_args[@]}" >&3; printf '\n' >&3
+    return 0
+  fi
+  local output
+  if ! output="$(aws "$@" "${region_args[@]}" 2>&1)"; then
+    echo "register.sh: aws $1 $2 failed:" >&2
+    echo "$output" >&2
+    return 1
+  fi
+  printf '%s' "$output"
+}
+
+# In a dry run, values that only AWS can answer are shown as placeholders.
+answer() { if $dry_run; then printf '%s' "$1"; else cat; fi; }
+
+if ! $dry_run; then
+  command -v aws >/dev/null || fail "the AWS CLI is not installed (https://aws.amazon.com/cli/)"
+  [ -f "$package" ] || fail "$package is missing: build it with: mvn -B -Pregistry -DskipTests package -Dtype.name=$type_name"
+  [ -f "$role_template" ] || fail "$role_template is missing: build it with: mvn -B -Pregistry -DskipTests package -Dtype.name=$type_name"
+fi
+
+echo "== Registering $type_name" >&2
+account="$(aws_call sts get-caller-identity --query Account --output text)" \
+  || fail "no usable AWS credentials: configure them (aws configure, AWS_PROFILE or environment variables) and retry"
+account="$(printf '%s' "$account" | answer '<account-id>')"
+aws_call s3api head-bucket --bucket "$bucket" >/dev/null \
+  || fail "bucket '$bucket' does not exist or you cannot use it: create it in this Region with: aws s3 mb s3://$bucket"
+
+echo "== Uploading the package to s3://$bucket/$key" >&2
+aws_call s3 cp "$package" "s3://$bucket/$key" >/dev/null
+
+echo "== Deploying the execution role (stack $hyphenated-role-stack)" >&2
+aws_call cloudformation deploy --stack-name "$hyphenated-role-stack" --template-file "$role_template" \
+  --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset >/dev/null
+execution_role="$(aws_call cloudformation describe-stacks --stack-name "$hyphenated-role-stack" \
+  --query "Stacks[0].Outputs[?OutputKey=='ExecutionRoleArn'].OutputValue" --output text | answer '<execution-role-arn>')"
+
+echo "== Deploying the log delivery role (stack $hyphenated-logging-role-stack)" >&2
+aws_call cloudformation deploy --stack-name "$hyphenated-logging-role-stack" --template-file "$log_role_template" \
+  --parameter-overrides "LogGroupName=$log_group" --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset >/dev/null
+log_role="$(aws_call cloudformation describe-stacks --stack-name "$hyphenated-logging-role-stack" \
+  --query "Stacks[0].Outputs[?OutputKey=='LogRoleArn'].OutputValue" --output text | answer '<log-role-arn>')"
+
+echo "== Registering (this takes a few minutes)" >&2
+token="$(aws_call cloudformation register-type --type RESOURCE --type-name "$type_name" \
+  --schema-handler-package "s3://$bucket/$key" \
+  --logging-config "LogRoleArn=$log_role,LogGroupName=$log_group" \
+  --execution-role-arn "$execution_role" \
+  --query RegistrationToken --output text | answer '<registration-token>')"
+
+status="IN_PROGRESS" waited=0
+while [ "$status" = "IN_PROGRESS" ]; do
+  registration="$(aws_call cloudformation describe-type-registration --registration-token "$token" \
+    --query '[ProgressStatus, TypeVersionArn, Description]' --output text | answer $'COMPLETE\t<type-version-arn>\tdry run')"
+  status="$(printf '%s' "$registration" | cut -f1)"
+  if [ "$status" = "IN_PROGRESS" ]; then
+    [ "$waited" -lt 1800 ] || fail "registration $token still in progress after 30 minutes: check it with: aws cloudformation describe-type-registration --registration-token $token"
+    sleep 10; waited=$((waited + 10))
+  fi
+done
+if [ "$status" != "COMPLETE" ]; then
+  fail "registration $status: $(printf '%s' "$registration" | cut -f3-). Handler logs, if any: log group $log_group"
+fi
+version_arn="$(printf '%s' "$registration" | cut -f2)"
+
+echo "== Making $version_arn the default version" >&2
+aws_call cloudformation set-type-default-version --arn "$version_arn" >/dev/null
+
+cat >&2 <<USAGE
+== Done: $type_name is registered in account $account${region:+ ($region)}.
+Declare it in a template:
+  Link:
+    Type: $type_name
+    Properties:
+      UserPoolId: !Ref UserPool
+      SourceUser: {ProviderName: Google, ProviderAttributeName: Cognito_Subject, ProviderAttributeValue: "<google sub>"}
+      DestinationUser: {ProviderName: Cognito, ProviderAttributeValue: !Ref User}
+Or through Cloud Control:
+  aws cloudcontrol list-resources --type-name $type_name --resource-model '{"UserPoolId":"<pool id>"}'
+Handler logs: CloudWatch log group $log_group
+USAGE

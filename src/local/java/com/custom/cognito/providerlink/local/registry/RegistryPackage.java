@@ -1,0 +1,109 @@
+package com.custom.cognito.providerlink.local.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.json.JSONObject;
+
+/**
+ * The schema-handler package {@code cfn submit} would upload, built for the type name the user registers under.
+ * Same content and layout as the CloudFormation CLI writes (cloudformation-cli {@code project.py}, the Java plugin's
+ * {@code codegen.py}): {@code .rpdk-config}, {@code schema.json}, {@code inputs/}, the handler jar at its
+ * {@code target/} path, {@code pom.xml}, {@code src/}, and {@code .cfn_metadata.json}, stored uncompressed. Only the
+ * type name changes (in the schema, {@code .rpdk-config} and the jar's file name, which the CLI derives from it);
+ * the handler code does not depend on it. Beside the zip it writes the execution role template for that name and a
+ * cfn-lint registry-schemas folder.
+ */
+public final class RegistryPackage {
+
+    /** What {@code .cfn_metadata.json} records: the CLI and Java plugin releases whose packaging this reproduces. */
+    static final Map<String, String> METADATA = Map.of("plugin-tool-version", "2.2.3", "plugin-name", "java",
+        "plugin-version", "2.2.5", "cli-version", "0.2.39");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final FileTime EPOCH = FileTime.fromMillis(315_532_800_000L);
+
+    /** Where the pieces went. */
+    public record Built(Path zip, Path executionRole, Path lintSchemas, List<String> entries) {
+    }
+
+    private RegistryPackage() {
+    }
+
+    public static Built build(final Path root, final TypeName typeName, final Path handlerJar, final Path outputDirectory) throws IOException {
+        if (!Files.isRegularFile(handlerJar)) {
+            throw new IllegalArgumentException(handlerJar + " is missing: build it first (mvn -B package)");
+        }
+        final Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(".rpdk-config", renamed(root.resolve(".rpdk-config"), typeName));
+        final byte[] schema = renamed(root.resolve(GeneratedFiles.SCHEMA), typeName);
+        entries.put("schema.json", schema);
+        for (Path input : files(root.resolve("inputs"))) {
+            entries.put("inputs/" + input.getFileName(), Files.readAllBytes(input));
+        }
+        entries.put("target/" + typeName.hyphenated() + "-handler-1.0-SNAPSHOT.jar", Files.readAllBytes(handlerJar));
+        entries.put("pom.xml", Files.readAllBytes(root.resolve("pom.xml")));
+        for (Path source : files(root.resolve("src"))) {
+            entries.put(root.relativize(source).toString().replace('\\', '/'), Files.readAllBytes(source));
+        }
+        entries.put(".cfn_metadata.json", new ObjectMapper().writeValueAsBytes(new java.util.TreeMap<>(METADATA)));
+
+        Files.createDirectories(outputDirectory);
+        final Path zip = outputDirectory.resolve(typeName.hyphenated() + ".zip");
+        write(zip, entries);
+        final Path role = outputDirectory.resolve(typeName.hyphenated() + "-role.yaml");
+        Files.writeString(role, ExecutionRole.render(new JSONObject(new String(schema, StandardCharsets.UTF_8))), StandardCharsets.UTF_8);
+        final Path lint = outputDirectory.resolve("registry-schemas");
+        Files.createDirectories(lint);
+        Files.write(lint.resolve(typeName.hyphenated() + ".json"), schema);
+        return new Built(zip, role, lint, new ArrayList<>(entries.keySet()));
+    }
+
+    /** The JSON file with its {@code typeName} replaced, key order and everything else kept. */
+    static byte[] renamed(final Path file, final TypeName typeName) throws IOException {
+        final ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+        json.put("typeName", typeName.toString());
+        return (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Stored (uncompressed) entries with fixed timestamps, so the same inputs give the same zip. */
+    private static void write(final Path zip, final Map<String, byte[]> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream stream = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                final ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                zipEntry.setMethod(ZipEntry.STORED);
+                zipEntry.setSize(entry.getValue().length);
+                final CRC32 crc = new CRC32();
+                crc.update(entry.getValue());
+                zipEntry.setCrc(crc.getValue());
+                zipEntry.setLastModifiedTime(EPOCH);
+                stream.putNextEntry(zipEntry);
+                stream.write(entry.getValue());
+                stream.closeEntry();
+            }
+        }
+    }
+
+    private static List<Path> files(final Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.custom.cognito.providerlink.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code scripts/register.sh}: its dry run prints the whole sequence of AWS CLI calls, and, run against a stand-in
+ * for the AWS CLI, it reports missing credentials, a missing bucket and a failed registration clearly, and makes the
+ * registered version the default when all goes well.
+ */
+class RegisterScriptTest {
+
+    private static final String TYPE = "Testorg::Cognito::ProviderLink";
+    private static final Path SCRATCH = Path.of("target", "register-script-test").toAbsolutePath();
+    private static Path fakeAws;
+
+    private record Run(int exitCode, List<String> stdout, String stderr, List<String> awsCalls) {
+    }
+
+    @BeforeAll
+    static void prepare() throws IOException {
+        Files.createDirectories(SCRATCH.resolve("bin"));
+        fakeAws = SCRATCH.resolve("bin").resolve("aws");
+        Files.copy(Path.of("src/test/resources/fake-aws/aws"), fakeAws, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(fakeAws, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(Path.of("target", "registry"));
+        Files.writeString(Path.of("target", "registry", "testorg-cognito-providerlink.zip"), "package");
+        Files.writeString(Path.of("target", "registry", "testorg-cognito-providerlink-role.yaml"), "role");
+    }
+
+    @Test
+    void theDryRunPrintsEveryCallInOrderAndCallsNothing() throws Exception {
+        final Run run = run(Map.of("PATH", "/usr/bin:/bin"), "--type-name", TYPE, "--bucket", "my-bucket", "--region", "eu-west-1", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        final List<String> calls = run.stdout();
+        assertThat(calls).extracting(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3))).containsExactly(
+            "aws sts get-caller-identity", "aws s3api head-bucket", "aws s3 cp", "aws cloudformation deploy", "aws cloudformation describe-stacks",
+            "aws cloudformation deploy", "aws cloudformation describe-stacks", "aws cloudformation register-type",
+            "aws cloudformation describe-type-registration", "aws cloudformation set-type-default-version");
+        assertThat(calls).allSatisfy(line -> assertThat(line).endsWith("--region eu-west-1"));
+        final String upload = calls.get(2);
+        final String key = upload.substring(upload.indexOf("s3://my-bucket/"), upload.indexOf(" --region")).trim();
+        assertThat(key).matches("s3://my-bucket/testorg-cognito-providerlink-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d\\.zip");
+        assertThat(calls.get(3)).contains("--stack-name testorg-cognito-providerlink-role-stack", "target/registry/testorg-cognito-providerlink-role.yaml",
+            "--capabilities CAPABILITY_IAM");
+        assertThat(calls.get(7)).contains("--type RESOURCE", "--type-name " + TYPE, "--schema-handler-package " + key,
+            "LogGroupName=testorg-cognito-providerlink-logs", "--execution-role-arn");
+        assertThat(run.stderr()).contains("Done: " + TYPE + " is registered");
+    }
+
+    @Test
+    void aReservedNamespaceIsRefusedWithWhatToPassInstead() throws Exception {
+        final Run run = run(Map.of(), "--type-name", "Custom::Cognito::ProviderLink", "--bucket", "b", "--dry-run");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("'Custom' is a reserved namespace").contains("Acme::Cognito::ProviderLink");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void missingCredentialsAreReportedClearly() throws Exception {
+        final Run run = runWithFakeAws("no-credentials");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("Unable to locate credentials").contains("no usable AWS credentials: configure them");
+        assertThat(run.awsCalls()).hasSize(1);
+    }
+
+    @Test
+    void aMissingBucketIsReportedWithHowToCreateIt() throws Exception {
+        final Run run = runWithFakeAws("no-bucket");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("bucket 'my-bucket' does not exist or you cannot use it").contains("aws s3 mb s3://my-bucket");
+        assertThat(run.awsCalls()).noneMatch(c -> c.startsWith("s3 cp"));
+    }
+
+    @Test
+    void aFailedRegistrationIsReportedWithItsDescriptionAndNothingIsMadeDefault() throws Exception {
+        final Run run = runWithFakeAws("registration-failed");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("registration FAILED: Deployment failed: the handler package has no jar matching the entrypoint");
+        assertThat(run.awsCalls()).noneMatch(c -> c.startsWith("cloudformation set-type-default-version"));
+    }
+
+    @Test
+    void aSuccessfulRegistrationBecomesTheDefaultVersion() throws Exception {
+        final Run run = runWithFakeAws("ok");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.awsCalls()).last().asString()
+            .startsWith("cloudformation set-type-default-version --arn arn:aws:cloudformation:eu-west-1:111122223333:type/resource/Testorg-Cognito-ProviderLink/00000001");
+        assertThat(run.awsCalls()).anySatisfy(c -> assertThat(c).startsWith("cloudformation register-type")
+            .contains("--execution-role-arn arn:aws:iam::111122223333:role/exec")
+            .contains("LogRoleArn=arn:aws:iam::111122223333:role/logs,LogGroupName=testorg-cognito-providerlink-logs"));
+        assertThat(run.stderr()).contains("registered in account 111122223333");
+    }
+
+    private Run runWithFakeAws(final String scenario) throws Exception {
+        return run(Map.of("PATH", fakeAws.getParent() + ":/usr/bin:/bin", "FAKE_AWS_SCENARIO", scenario),
+            "--type-name", TYPE, "--bucket", "my-bucket", "--region", "eu-west-1");
+    }
+
+    private Run run(final Map<String, String> environment, final String... arguments) throws Exception {
+        final Path log = SCRATCH.resolve("aws-calls.log");
+        Files.deleteIfExists(log);
+        final List<String> command = new ArrayList<>(List.of("bash", "scripts/register.sh"));
+        command.addAll(List.of(arguments));
+        final ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        builder.environment().put("FAKE_AWS_LOG", log.toString());
+        final Path out = SCRATCH.resolve("stdout.txt");
+        final Path err = SCRATCH.resolve("stderr.txt");
+        final Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        final List<String> stdout = Files.readAllLines(out, StandardCharsets.UTF_8);
+        return new Run(process.exitValue(), stdout, Files.readString(err, StandardCharsets.UTF_8),
+            Files.exists(log) ? Files.readAllLines(log) : List.of());
+    }
+}
