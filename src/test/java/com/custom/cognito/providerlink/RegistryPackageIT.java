@@ -54,7 +54,8 @@ class RegistryPackageIT {
                 assertThat(classes).contains(entrypoint.split("::")[0].replace('.', '/') + ".class");
             }
             assertThat(classes).contains("custom-cognito-providerlink.json")
-                .noneMatch(c -> c.contains("/local/")).noneMatch(c -> c.contains("junit")).noneMatch(c -> c.endsWith("Test.class"));
+                .noneMatch(c -> c.startsWith("com/custom/cognito/providerlink/local/")).noneMatch(c -> c.contains("junit"))
+                .noneMatch(c -> c.startsWith("com/custom/") && c.endsWith("Test.class"));
         }
         assertThat(Files.readString(built.executionRole())).contains(":type/resource/Acme-Cognito-ProviderLink/*");
         assertThat(new JSONObject(Files.readString(built.lintSchemas().resolve("acme-cognito-providerlink.json"))).getString("typeName"))
