@@ -63,6 +63,15 @@ class RegistryPackageIT {
     }
 
     @Test
+    void mvnPackageLeavesExactlyOneJarThatTheCliGlobFinds() throws IOException {
+        try (var jars = Files.newDirectoryStream(Path.of("target"), "custom-cognito-providerlink-*.jar")) {
+            final List<String> names = new ArrayList<>();
+            jars.forEach(jar -> names.add(jar.getFileName().toString()));
+            assertThat(names).containsExactly("custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+        }
+    }
+
+    @Test
     void theSamePackageIsBuiltTwiceByteForByte() throws IOException {
         final TypeName name = TypeName.parse("Acme::Cognito::ProviderLink");
         final byte[] first = Files.readAllBytes(RegistryPackage.build(Path.of("."), name, Processes.handlerJar(), Path.of("target", "pkg-a")).zip());
