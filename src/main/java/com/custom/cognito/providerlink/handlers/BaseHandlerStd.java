@@ -9,15 +9,18 @@ import com.custom.cognito.providerlink.cognito.CognitoRequests;
 import com.custom.cognito.providerlink.cognito.LinkDirectory;
 import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.model.ProviderLink;
+import java.time.Duration;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.CallChain;
+import software.amazon.cloudformation.proxy.Delay;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.proxy.delay.Constant;
 
 /**
  * What every handler shares: the Cognito client behind the plugin's proxy, the one way to look a link up, and the
@@ -30,6 +33,14 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
     static final String UNLINK = "cognito-idp:AdminDisableProviderForUser";
     static final String DESCRIBE_PROVIDER = "cognito-idp:DescribeIdentityProvider";
     static final String LIST_USERS = "cognito-idp:ListUsers";
+
+    /**
+     * How long Create and Delete wait for the destination user to show their change. No delay has been reported for
+     * AdminGetUser (the Developer Guide shows identities right after a link), so this is a safeguard; in Lambda each
+     * wait is an IN_PROGRESS event with a callback delay, not a sleep.
+     */
+    static final int READ_BACK_SECONDS = 120;
+    static final Delay READ_BACK = Constant.of().delay(Duration.ofSeconds(2)).timeout(Duration.ofSeconds(READ_BACK_SECONDS)).build();
 
     @Override
     public final ProgressEvent<ResourceModel, CallbackContext> handleRequest(

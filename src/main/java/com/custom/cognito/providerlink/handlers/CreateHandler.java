@@ -8,16 +8,13 @@ import com.custom.cognito.providerlink.cognito.LinkDirectory;
 import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.model.ProviderLink;
 import com.custom.cognito.providerlink.model.Translator;
-import java.time.Duration;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
-import software.amazon.cloudformation.proxy.Delay;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
-import software.amazon.cloudformation.proxy.delay.Constant;
 
 /**
  * Create: refuse a link that already exists, link, and wait until the destination user shows it. Idempotent: when
@@ -28,9 +25,6 @@ public class CreateHandler extends BaseHandlerStd {
 
     /** How many ListUsers pages (60 users each) Create reads to name the user that already holds an identity. */
     static final int HOLDER_SEARCH_PAGES = 20;
-    /** Waiting for a new link to show on its destination user; no delay has been observed, so this is a safeguard. */
-    static final int READ_BACK_SECONDS = 120;
-    static final Delay READ_BACK = Constant.of().delay(Duration.ofSeconds(2)).timeout(Duration.ofSeconds(READ_BACK_SECONDS)).build();
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(
@@ -52,9 +46,7 @@ public class CreateHandler extends BaseHandlerStd {
                 .makeServiceCall((linkRequest, c) -> c.injectCredentialsAndInvokeV2(linkRequest, c.client()::adminLinkProviderForUser))
                 .stabilize((linkRequest, response, c, m, cx) -> LinkDirectory.isLinked(c, link))
                 .handleError((linkRequest, e, c, m, cx) -> linkRefused(e, c, link, progress))
-                .progress(), String.format("Cognito accepted the link, but %s in user pool %s did not show it within %d seconds."
-                    + " It may appear later: read the resource again (drift detection), and delete and re-create it if it never does.",
-                    link.destination().describe(), link.userPoolId(), READ_BACK_SECONDS)))
+                .progress(), notShown(link)))
             .then(progress -> ProgressEvent.success(Translator.toModel(link), null));
     }
 
@@ -82,6 +74,12 @@ public class CreateHandler extends BaseHandlerStd {
             // The link call was answered, so it may have been made: keep the model for the rollback to delete.
             return CognitoErrors.translate(readBackFailed, CognitoErrors.Call.on(GET_USER, link)).toEvent(progress.getResourceModel());
         }
+    }
+
+    private static String notShown(final ProviderLink link) {
+        return String.format("Cognito accepted the link, but %s in user pool %s did not show it within %d seconds. It may appear"
+            + " later: read the resource again (drift detection), and delete and re-create it if it never does.",
+            link.destination().describe(), link.userPoolId(), READ_BACK_SECONDS);
     }
 
     private static LinkException alreadyExists(final ProviderLink link) {

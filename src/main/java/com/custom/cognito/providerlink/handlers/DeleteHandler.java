@@ -51,13 +51,11 @@ public class DeleteHandler extends BaseHandlerStd {
                 .done(linked -> linked ? progress : notFound(link).toEvent(null)))
             .then(progress -> explainTimeout(proxy.initiate(UNLINK + "::Delete", client, model, context)
                 .translateToServiceRequest(m -> CognitoRequests.unlink(link.userPoolId(), link.source(), link.source().attributeNameOrSubject()))
-                .backoffDelay(CreateHandler.READ_BACK)
+                .backoffDelay(READ_BACK)
                 .makeServiceCall((unlinkRequest, c) -> unlink(c, unlinkRequest, link))
                 .stabilize((unlinkRequest, response, c, m, cx) -> !LinkDirectory.isLinked(c, link))
                 .handleError((unlinkRequest, e, c, m, cx) -> CognitoErrors.translate(e, CognitoErrors.Call.on(UNLINK, link)).toEvent(null))
-                .progress(), String.format("Cognito accepted the unlink, but %s in user pool %s still showed the identity after %d"
-                    + " seconds. Delete again; it reports NotFound once the link is gone.",
-                    link.destination().describe(), link.userPoolId(), CreateHandler.READ_BACK_SECONDS)))
+                .progress(), stillShown(link)))
             .then(progress -> ProgressEvent.<ResourceModel, CallbackContext>builder().status(OperationStatus.SUCCESS).build());
     }
 
@@ -119,6 +117,12 @@ public class DeleteHandler extends BaseHandlerStd {
         } catch (AwsServiceException e) {
             throw CognitoErrors.translate(e, CognitoErrors.Call.on(DESCRIBE_PROVIDER, link));
         }
+    }
+
+    private static String stillShown(final ProviderLink link) {
+        return String.format("Cognito accepted the unlink, but %s in user pool %s still showed the identity after %d seconds."
+            + " Delete again; it reports NotFound once the link is gone.", link.destination().describe(), link.userPoolId(),
+            READ_BACK_SECONDS);
     }
 
     private static LinkException stillLinked(final ProviderLink link, final Set<String> tried) {
