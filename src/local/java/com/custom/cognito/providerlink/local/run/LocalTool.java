@@ -8,7 +8,6 @@ import com.custom.cognito.providerlink.local.registry.RegistryPackage;
 import com.custom.cognito.providerlink.local.registry.TypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -232,10 +231,6 @@ public final class LocalTool {
                 throw new IllegalArgumentException(path + " holds credentials: keep them out of request files (they come from the default chain)");
             }
             return file;
-        }
-
-        static ObjectNode properties(final JsonNode file) {
-            return (ObjectNode) file.path("desiredResourceState");
         }
     }
 }
