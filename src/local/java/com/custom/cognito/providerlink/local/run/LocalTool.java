@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
@@ -115,11 +116,31 @@ public final class LocalTool {
             }
         }
         final int regionAt = options.indexOf("--region");
-        final String region = regionAt >= 0 && regionAt + 1 < options.size()
-            ? options.get(regionAt + 1) : DefaultAwsRegionProviderChain.builder().build().getRegion().id();
-        final AwsCredentials resolved = DefaultCredentialsProvider.builder().build().resolveCredentials();
+        final String region;
+        final AwsCredentials resolved;
+        try {
+            region = regionAt >= 0 && regionAt + 1 < options.size()
+                ? options.get(regionAt + 1) : DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+        } catch (SdkClientException e) {
+            System.err.println("No AWS Region: pass --region <region>, or set AWS_REGION or a profile's region.");
+            return false;
+        }
+        try {
+            resolved = DefaultCredentialsProvider.builder().build().resolveCredentials();
+        } catch (SdkClientException e) {
+            System.err.println("No AWS credentials found by the default chain (environment, profile, SSO, instance role): configure"
+                + " them, e.g. with aws configure or AWS_PROFILE, or use --emulator to run against the local Cognito emulator.");
+            return false;
+        }
+        if (!(resolved instanceof AwsSessionCredentials)) {
+            // The plugin's proxy builds session credentials from what CloudFormation passes, and refuses a missing token.
+            System.err.println("The default credentials are long-term keys without a session token, and the plugin needs temporary"
+                + " credentials, as CloudFormation passes them. Use an SSO or role profile, or export the output of"
+                + " aws sts get-session-token as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.");
+            return false;
+        }
         final WrapperInvoker.Credentials credentials = new WrapperInvoker.Credentials(resolved.accessKeyId(), resolved.secretAccessKey(),
-            resolved instanceof AwsSessionCredentials ? ((AwsSessionCredentials) resolved).sessionToken() : null);
+            ((AwsSessionCredentials) resolved).sessionToken());
         OUT.println("Against Cognito in " + region + " with the default credential chain");
         return invokeAll(new WrapperInvoker(region, credentials, context, Duration.ofSeconds(60)), action, file);
     }
