@@ -31,4 +31,14 @@ public final class Behaviour {
     public static Behaviour defaults() {
         return new Behaviour();
     }
+
+    /** Back to the defaults, in place (the emulator's operations keep a reference to this object). */
+    void restoreDefaults() {
+        final Behaviour defaults = defaults();
+        legacyAlreadyLinkedMessage = defaults.legacyAlreadyLinkedMessage;
+        emptyIdentitiesKeptAsEmptyArray = defaults.emptyIdentitiesKeptAsEmptyArray;
+        providerCheckedBeforeDestination = defaults.providerCheckedBeforeDestination;
+        federatedUsernameLimit = defaults.federatedUsernameLimit;
+        readLagCalls = defaults.readLagCalls;
+    }
 }

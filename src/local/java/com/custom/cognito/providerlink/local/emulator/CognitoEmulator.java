@@ -104,12 +104,7 @@ public final class CognitoEmulator implements AutoCloseable {
         faults.clear();
         quotas.disable();
         requests.clear();
-        final Behaviour defaults = Behaviour.defaults();
-        behaviour.legacyAlreadyLinkedMessage = defaults.legacyAlreadyLinkedMessage;
-        behaviour.emptyIdentitiesKeptAsEmptyArray = defaults.emptyIdentitiesKeptAsEmptyArray;
-        behaviour.providerCheckedBeforeDestination = defaults.providerCheckedBeforeDestination;
-        behaviour.federatedUsernameLimit = defaults.federatedUsernameLimit;
-        behaviour.readLagCalls = defaults.readLagCalls;
+        behaviour.restoreDefaults();
     }
 
     @Override

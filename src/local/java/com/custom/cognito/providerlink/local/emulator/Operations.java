@@ -143,11 +143,7 @@ final class Operations {
 
     private JsonNode getUser(final JsonNode request) {
         final Pool pool = readPool(request);
-        final String username = text(request, "Username");
-        if (username.isEmpty() || username.length() > 128 || !USERNAME.matcher(username).matches()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint:"
-                + " Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
-        }
+        final String username = username(request);
         final User user = pool.resolve(username);
         if (user == null) {
             throw CognitoError.userNotFound();
@@ -264,11 +260,7 @@ final class Operations {
 
     private JsonNode adminCreateUser(final JsonNode request) {
         final Pool pool = readPool(request);
-        final String username = text(request, "Username");
-        if (username.isEmpty() || username.length() > 128 || !USERNAME.matcher(username).matches()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint:"
-                + " Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
-        }
+        final String username = username(request);
         if (pool.user(username) != null) {
             throw CognitoError.client("UsernameExistsException", "User account already exists");
         }
@@ -408,6 +400,16 @@ final class Operations {
         } catch (IllegalArgumentException e) {
             throw CognitoError.invalidParameter("Invalid pagination token");
         }
+    }
+
+    /** UsernameType: 1-128 characters matching its pattern; the value is sensitive, so the message does not quote it. */
+    private static String username(final JsonNode request) {
+        final String username = text(request, "Username");
+        if (username.isEmpty() || username.length() > 128 || !USERNAME.matcher(username).matches()) {
+            throw CognitoError.invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint:"
+                + " Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+        }
+        return username;
     }
 
     private static String text(final JsonNode request, final String field) {

@@ -80,7 +80,10 @@ public final class LocalTool {
             final WrapperInvoker.Event created = step(wrapper, "CREATE", declared, "SUCCESS", problems);
             final JsonNode id = JSON.createObjectNode().put("Id", created.model() == null ? "" : created.model().path("Id").asText());
             step(wrapper, "READ", id, "SUCCESS", problems);
-            listAll(wrapper, JSON.createObjectNode().put("UserPoolId", declared.path("UserPoolId").asText()), problems);
+            final WrapperInvoker.Event listed = listAll(wrapper, JSON.createObjectNode().put("UserPoolId", declared.path("UserPoolId").asText()), null);
+            if (!"SUCCESS".equals(listed.status())) {
+                problems.add("LIST ended " + listed.status());
+            }
             step(wrapper, "DELETE", id, "SUCCESS", problems);
             final WrapperInvoker.Event gone = step(wrapper, "READ", id, "FAILED", problems);
             if (!"NotFound".equals(gone.errorCode())) {
@@ -148,14 +151,7 @@ public final class LocalTool {
     private static boolean invokeAll(final WrapperInvoker wrapper, final String action, final JsonNode file) {
         final JsonNode properties = file.path("desiredResourceState");
         if ("LIST".equals(action)) {
-            String token = file.path("nextToken").asText(null);
-            WrapperInvoker.Event event;
-            do {
-                event = wrapper.invokeOnce(action, properties, null, null, token);
-                print(event);
-                token = event.nextToken();
-            } while (token != null && "SUCCESS".equals(event.status()));
-            return "SUCCESS".equals(event.status());
+            return "SUCCESS".equals(listAll(wrapper, properties, file.path("nextToken").asText(null)).status());
         }
         final List<WrapperInvoker.Event> events = wrapper.invoke(action, properties, file.get("previousResourceState"));
         events.forEach(LocalTool::print);
@@ -173,17 +169,16 @@ public final class LocalTool {
         return last;
     }
 
-    private static void listAll(final WrapperInvoker wrapper, final JsonNode filter, final List<String> problems) {
-        String token = null;
+    /** LIST from {@code token} to the end of the pool (or the first failure), printing each page; the last event. */
+    private static WrapperInvoker.Event listAll(final WrapperInvoker wrapper, final JsonNode filter, final String token) {
+        WrapperInvoker.Event page;
+        String next = token;
         do {
-            final WrapperInvoker.Event page = wrapper.invokeOnce("LIST", filter, null, null, token);
+            page = wrapper.invokeOnce("LIST", filter, null, null, next);
             print(page);
-            if (!"SUCCESS".equals(page.status())) {
-                problems.add("LIST ended " + page.status());
-                return;
-            }
-            token = page.nextToken();
-        } while (token != null);
+            next = page.nextToken();
+        } while (next != null && "SUCCESS".equals(page.status()));
+        return page;
     }
 
     /** Builds target/registry/<name>.zip, its execution role and a cfn-lint schema folder, for the chosen type name. */
