@@ -1,29 +1,36 @@
 package com.custom.cognito.providerlink;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.custom.cognito.providerlink.model.LinkException;
+import com.custom.cognito.providerlink.wrapper.InputErrors;
+import com.custom.cognito.providerlink.wrapper.LogText;
+import com.custom.cognito.providerlink.wrapper.RequestScreen;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import com.custom.cognito.providerlink.model.InputErrors;
 import org.json.JSONObject;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.LambdaWrapper;
-import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
 import software.amazon.cloudformation.loggers.LambdaLogPublisher;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
-import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.HandlerRequest;
 import software.amazon.cloudformation.proxy.LoggerProxy;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
-import software.amazon.cloudformation.injection.SessionCredentialsProvider;
-import software.amazon.cloudformation.resource.Serializer;
 import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
+import software.amazon.cloudformation.resource.Serializer;
 
-/** The Lambda entry point CloudFormation calls ({@code handleRequest}), and {@code cfn test}'s {@code testEntrypoint}. */
+/**
+ * The Lambda entry point CloudFormation calls ({@code handleRequest}), and {@code cfn test}'s {@code testEntrypoint}.
+ * Unlike the plugin's default, it answers a malformed request without quoting it, empties {@code java.io.tmpdir}
+ * only where that belongs to the handler, and escapes control characters in everything it logs.
+ */
 public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
 
     private static final TypeReference<ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
@@ -37,6 +44,26 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
     }
 
     @Override
+    public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context) throws IOException {
+        if (platformLogPublisher == null) {
+            platformLogPublisher = new LambdaLogPublisher(context.getLogger(), LogText::escapeLine);
+        }
+        super.handleRequest(inputStream, outputStream, context);
+    }
+
+    @Override
+    public void processRequest(final InputStream inputStream, final OutputStream outputStream) throws IOException {
+        dispatch.process(inputStream, outputStream, super::processRequest, this::writeResponse, platformLoggerProxy::log);
+    }
+
+    @Override
+    protected void scrubFiles() {
+        if (dispatch.mayScrubTempDirectory()) {
+            super.scrubFiles();
+        }
+    }
+
+    @Override
     public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
         final AmazonWebServicesClientProxy proxy,
         final ResourceHandlerRequest<ResourceModel> request,
@@ -46,29 +73,36 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
         return dispatch.invoke(proxy, request, action, callbackContext, loggerProxy);
     }
 
-    /** Calls a handler directly, without schema validation, as {@code cfn test} does through SAM. */
-    public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
-        throws IOException {
-
+    /** Calls a handler directly, without schema validation, as {@code cfn test} does through SAM; it always answers. */
+    public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context) throws IOException {
         this.loggerProxy = new LoggerProxy();
-        this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
-
-        ProgressEvent<ResourceModel, CallbackContext> response;
-        try {
-            final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
-                serializer.deserialize(new String(inputStream.readAllBytes(), StandardCharsets.UTF_8), TEST_PAYLOAD_REFERENCE);
-            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(
-                loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
-            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
-                payload.getTypeConfiguration());
-        } catch (final BaseHandlerException e) {
-            response = ProgressEvent.defaultFailureHandler(e, e.getErrorCode());
-        } catch (final IOException | RuntimeException e) {
-            loggerProxy.log("testEntrypoint failed: " + e);
-            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InternalFailure);
-        }
+        this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger(), LogText::escapeLine));
+        final String input = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
+        final ProgressEvent<ResourceModel, CallbackContext> response = HandlerDispatch.answering(() -> {
+            final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload = testPayload(input);
+            final AmazonWebServicesClientProxy proxy = payload.getCredentials() == null ? null
+                : new AmazonWebServicesClientProxy(loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
+            return invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(), payload.getTypeConfiguration());
+        });
         writeResponse(outputStream, response);
         outputStream.close();
+    }
+
+    private ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> testPayload(final String input) {
+        try {
+            final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
+                serializer.deserialize(input, TEST_PAYLOAD_REFERENCE);
+            if (payload == null || payload.getRequest() == null) {
+                throw LinkException.invalid("request: is required: the handler request cfn test sends, with desiredResourceState.");
+            }
+            return payload;
+        } catch (JsonMappingException e) {
+            throw LinkException.invalid(RequestScreen.describe(e));
+        } catch (JsonProcessingException e) {
+            throw LinkException.invalid("The test payload is not valid JSON: the handler expects the payload cfn test sends.");
+        } catch (IOException e) {
+            throw LinkException.invalid("The test payload could not be read: " + e.getClass().getSimpleName() + ".");
+        }
     }
 
     @Override

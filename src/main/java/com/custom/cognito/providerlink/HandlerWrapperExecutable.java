@@ -1,5 +1,7 @@
 package com.custom.cognito.providerlink;
 
+import com.custom.cognito.providerlink.wrapper.InputErrors;
+import com.custom.cognito.providerlink.wrapper.LogText;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,20 +13,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import com.custom.cognito.providerlink.model.InputErrors;
 import org.json.JSONObject;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.ExecutableWrapper;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.loggers.LogPublisher;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerRequest;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
-import software.amazon.cloudformation.injection.SessionCredentialsProvider;
 import software.amazon.cloudformation.resource.Serializer;
 
 /**
  * The executable entry point ({@code cfn test --docker-image}): takes one request JSON as its only argument, writes
  * the response to {@code <uuid>.txt} in the working directory, and prints it between the start and end markers.
+ * The log goes to standard error, escaped. Like {@link HandlerWrapper}, it screens requests and empties
+ * {@code java.io.tmpdir} only where that belongs to the handler: run on a workstation, it deletes nothing.
  */
 public class HandlerWrapperExecutable extends ExecutableWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
 
@@ -36,6 +40,12 @@ public class HandlerWrapperExecutable extends ExecutableWrapper<ResourceModel, C
     /** The plugin's default wiring, but with a validator whose messages name each property and its fix. */
     public HandlerWrapperExecutable() {
         super(new SessionCredentialsProvider(), null, null, null, new InputErrors(), new Serializer(), HTTP_CLIENT);
+        platformLogPublisher = new LogPublisher(LogText::escapeLine) {
+            @Override
+            protected void publishMessage(final String message) {
+                System.err.println(message);
+            }
+        };
     }
 
     public static void main(final String[] args) throws IOException {
@@ -51,6 +61,18 @@ public class HandlerWrapperExecutable extends ExecutableWrapper<ResourceModel, C
         System.out.println(START_MARKER);
         System.out.println(response.toString(StandardCharsets.UTF_8));
         System.out.println(END_MARKER);
+    }
+
+    @Override
+    public void processRequest(final InputStream inputStream, final OutputStream outputStream) throws IOException {
+        dispatch.process(inputStream, outputStream, super::processRequest, this::writeResponse, platformLoggerProxy::log);
+    }
+
+    @Override
+    protected void scrubFiles() {
+        if (dispatch.mayScrubTempDirectory()) {
+            super.scrubFiles();
+        }
     }
 
     @Override

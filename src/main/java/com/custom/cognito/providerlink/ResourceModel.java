@@ -39,6 +39,9 @@ public class ResourceModel {
     @JsonProperty("DestinationUser")
     private DestinationUser destinationUser;
 
+    @JsonProperty("DestinationUsername")
+    private String destinationUsername;
+
     @JsonIgnore
     public JSONObject getPrimaryIdentifier() {
         final JSONObject identifier = new JSONObject();

@@ -29,7 +29,7 @@ class ResourceModelTest {
     @Test
     void theResourceModelHasExactlyTheSchemasPropertiesWithTheGeneratorsTypes() {
         assertThat(jsonProperties(ResourceModel.class)).isEqualTo(Map.of("Id", String.class, "UserPoolId", String.class,
-            "SourceUser", SourceUser.class, "DestinationUser", DestinationUser.class));
+            "SourceUser", SourceUser.class, "DestinationUser", DestinationUser.class, "DestinationUsername", String.class));
         assertThat(jsonProperties(ResourceModel.class).keySet()).isEqualTo(schema.getJSONObject("properties").keySet());
         assertThat(ResourceModel.TYPE_NAME).isEqualTo(schema.getString("typeName"));
         assertThat(ResourceModel.IDENTIFIER_KEY_ID).isEqualTo(schema.getJSONArray("primaryIdentifier").getString(0));

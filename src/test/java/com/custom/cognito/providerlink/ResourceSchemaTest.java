@@ -30,9 +30,10 @@ class ResourceSchemaTest {
 
         assertThat(loaded.getTypeName()).isEqualTo("Custom::Cognito::ProviderLink");
         assertThat(pointers(loaded.getPrimaryIdentifier())).containsExactly("/properties/Id");
-        assertThat(pointers(loaded.getReadOnlyProperties())).containsExactly("/properties/Id");
-        assertThat(pointers(loaded.getWriteOnlyProperties()))
-            .containsExactlyInAnyOrder("/properties/SourceUser/ProviderAttributeName", "/properties/DestinationUser/ProviderAttributeName");
+        assertThat(pointers(loaded.getReadOnlyProperties())).containsExactly("/properties/Id", "/properties/DestinationUsername");
+        assertThat(pointers(loaded.getWriteOnlyProperties())).as("what Cognito does not store, and the destination as the template wrote it")
+            .containsExactlyInAnyOrder("/properties/SourceUser/ProviderAttributeName", "/properties/DestinationUser/ProviderAttributeName",
+                "/properties/DestinationUser/ProviderAttributeValue");
     }
 
     @Test
@@ -81,7 +82,8 @@ class ResourceSchemaTest {
     @Test
     void stringFieldsCarryTheServiceModelsBounds() {
         final JSONObject pool = schema.getJSONObject("properties").getJSONObject("UserPoolId");
-        assertThat(pool.getString("pattern")).isEqualTo("^[\\w-]+_[0-9a-zA-Z]+$");
+        assertThat(pool.getString("pattern")).as("UserPoolIdType's pattern, with \\w spelt out: Python's \\w also matches non-ASCII letters")
+            .isEqualTo("^[a-zA-Z0-9_-]+_[0-9a-zA-Z]+$");
         assertThat(pool.getInt("maxLength")).isEqualTo(55);
         final JSONObject destination = schema.getJSONObject("definitions").getJSONObject("DestinationUser").getJSONObject("properties");
         assertThat(destination.getJSONObject("ProviderAttributeValue").getInt("maxLength")).as("UsernameType").isEqualTo(128);

@@ -14,7 +14,6 @@ import static software.amazon.cloudformation.proxy.HandlerErrorCode.Throttling;
 import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.model.ProviderLink;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -37,13 +36,13 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
  */
 public final class CognitoErrors {
 
-    /** What a failed call was doing: the IAM action, the pool, and the link when there is one. */
-    public record Call(String action, String userPoolId, ProviderLink link) {
-        public static Call on(final String action, final ProviderLink link) {
+    /** What a failed call was doing: the action, the pool, and the link when there is one. */
+    public record Call(CognitoAction action, String userPoolId, ProviderLink link) {
+        public static Call on(final CognitoAction action, final ProviderLink link) {
             return new Call(action, link.userPoolId(), link);
         }
 
-        public static Call onPool(final String action, final String userPoolId) {
+        public static Call onPool(final CognitoAction action, final String userPoolId) {
             return new Call(action, userPoolId, null);
         }
 
@@ -54,8 +53,6 @@ public final class CognitoErrors {
 
     record Row(Class<? extends AwsServiceException> type, HandlerErrorCode code, BiFunction<Call, String, String> message) {
     }
-
-    static final String LINK = "cognito-idp:AdminLinkProviderForUser";
 
     static final List<Row> TABLE = List.of(
         new Row(UserNotFoundException.class, NotFound, (call, cognito) -> String.format(
@@ -69,13 +66,13 @@ public final class CognitoErrors {
         new Row(AliasExistsException.class, InvalidRequest, (call, cognito) -> String.format(
             "Cognito refused %s because another user already has an alias (email or phone number) of %s (Cognito: %s)."
                 + " Resolve the duplicate alias, then retry.", call.action(), call.destination(), cognito)),
-        new Row(LimitExceededException.class, ServiceLimitExceeded, (call, cognito) -> LINK.equals(call.action())
+        new Row(LimitExceededException.class, ServiceLimitExceeded, (call, cognito) -> call.action() == CognitoAction.LINK
             ? String.format("DestinationUser: %s already has 5 linked identities, the most Cognito allows (not adjustable)"
                 + " (Cognito: %s). Remove a link from that user first, or link this identity to another user.", call.destination(), cognito)
             : String.format("Cognito reports a limit exceeded during %s (Cognito: %s).", call.action(), cognito)),
         new Row(TooManyRequestsException.class, Throttling, (call, cognito) -> String.format(
-            "Cognito throttled %s after %d attempts (Cognito: %s). It shares the account-wide %s quota with every other caller;"
-                + " CloudFormation retries throttled operations.", call.action(), ClientBuilder.MAX_ATTEMPTS, cognito, quotaOf(call.action()))),
+            "Cognito throttled %s (Cognito: %s). It shares the account-wide %s quota with every other caller in the account and"
+                + " Region.", call.action(), cognito, call.action().quota().description())),
         new Row(NotAuthorizedException.class, AccessDenied, CognitoErrors::accessDenied),
         new Row(InternalErrorException.class, ServiceInternalError, (call, cognito) -> String.format(
             "Cognito failed internally during %s, also on retry (Cognito: %s). Retry the operation later.", call.action(), cognito)),
@@ -88,17 +85,10 @@ public final class CognitoErrors {
         "ExpiredTokenException", "ExpiredToken", "InvalidSignatureException", "IncompleteSignature", "MissingAuthenticationToken");
     private static final String IAM_DENIAL = "AccessDeniedException";
 
-    /** Cognito's quota categories (Quotas page); which operation is in which is the best public knowledge. */
-    private static final Map<String, String> QUOTAS = Map.of(
-        LINK, "UserUpdate (25 requests per second)",
-        "cognito-idp:AdminDisableProviderForUser", "UserUpdate (25 requests per second)",
-        "cognito-idp:AdminGetUser", "UserRead (120 requests per second)",
-        "cognito-idp:ListUsers", "UserList (30 requests per second)");
-
     private CognitoErrors() {
     }
 
-    public static LinkException translate(final Exception e, final Call call) {
+    public static LinkException translate(final Throwable e, final Call call) {
         if (e instanceof LinkException) {
             return (LinkException) e;
         }
@@ -134,18 +124,18 @@ public final class CognitoErrors {
      * aws/aws-sdk#766). Handlers never send a native source, so either text means "already linked". Neither says
      * to which user: read back to find out.
      */
-    public static boolean isAlreadyLinked(final Exception e) {
+    public static boolean isAlreadyLinked(final Throwable e) {
         final String message = invalidParameterMessage(e);
         return message != null && (message.contains("already linked") || message.startsWith("Invalid SourceUser: Cognito users"));
     }
 
     /** "Account isn't linked to anyone else, verify that the account has been linked" (aws/aws-sdk-go#4218). */
-    public static boolean isNotLinked(final Exception e) {
+    public static boolean isNotLinked(final Throwable e) {
         final String message = invalidParameterMessage(e);
         return message != null && (message.contains("isn't linked") || message.contains("is not linked"));
     }
 
-    private static String invalidParameterMessage(final Exception e) {
+    private static String invalidParameterMessage(final Throwable e) {
         return e instanceof InvalidParameterException ? cognitoMessage((AwsServiceException) e) : null;
     }
 
@@ -172,6 +162,10 @@ public final class CognitoErrors {
             return String.format("DestinationUser: Cognito links only to users whose attributes are all mutable, and %s has an"
                 + " immutable one (Cognito: %s). Link the identity to another user.", call.destination(), cognito);
         }
+        if (call.action() == CognitoAction.LIST_USERS && cognito.toLowerCase(java.util.Locale.ROOT).contains("token")) {
+            return String.format("nextToken: Cognito no longer accepts this pagination token for user pool %s: it is invalid or has"
+                + " expired (Cognito: %s). Restart the listing without a nextToken.", call.userPoolId(), cognito);
+        }
         return String.format("Cognito rejected %s (Cognito: %s). Check the property that message names.", call.action(), cognito);
     }
 
@@ -180,7 +174,27 @@ public final class CognitoErrors {
             + " resource-role.yaml lists every action the handlers need.", call.action(), call.userPoolId(), cognito);
     }
 
-    private static String quotaOf(final String action) {
-        return QUOTAS.getOrDefault(action, "user-pool");
+    /** Throttled: TooManyRequestsException, or any error code the SDK counts as throttling. */
+    public static boolean isThrottling(final Throwable e) {
+        return e instanceof TooManyRequestsException || e instanceof AwsServiceException && ((AwsServiceException) e).isThrottlingException();
+    }
+
+    /**
+     * An attempt that got no answer (a dropped connection, a timeout) or a server error: it may have taken effect, and
+     * trying again is safe for every call the handlers make.
+     */
+    public static boolean isUnanswered(final Throwable e) {
+        return e instanceof SdkClientException
+            || e instanceof InternalErrorException
+            || e instanceof AwsServiceException && ((AwsServiceException) e).statusCode() >= 500;
+    }
+
+    /**
+     * A refusal of the link call that may still have linked: field reports show Cognito answering
+     * InvalidParameterException ("Merging is not currently supported...", the pre-2024 "Invalid SourceUser..." text)
+     * to calls that made the link (aws/aws-sdk-net#1000, aws/aws-sdk-js-v3#5281, boto/boto3#4163). Only a read tells.
+     */
+    public static boolean mayHaveLinkedAnyway(final Throwable e) {
+        return e instanceof InvalidParameterException || isUnanswered(e);
     }
 }

@@ -1,6 +1,5 @@
 package com.custom.cognito.providerlink.cognito;
 
-import com.custom.cognito.providerlink.model.Destination;
 import com.custom.cognito.providerlink.model.ProviderLink;
 import com.custom.cognito.providerlink.model.SourceIdentity;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableProviderForUserRequest;
@@ -19,8 +18,9 @@ public final class CognitoRequests {
     private CognitoRequests() {
     }
 
-    public static AdminGetUserRequest getUser(final String userPoolId, final Destination destination) {
-        return AdminGetUserRequest.builder().userPoolId(userPoolId).username(destination.username()).build();
+    /** Looks the link's destination up; AdminGetUser also finds a native user by an alias or its {@code sub}. */
+    public static AdminGetUserRequest getUser(final ProviderLink link) {
+        return AdminGetUserRequest.builder().userPoolId(link.userPoolId()).username(link.destination().username()).build();
     }
 
     public static AdminLinkProviderForUserRequest link(final ProviderLink link) {

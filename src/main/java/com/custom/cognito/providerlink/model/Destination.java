@@ -47,6 +47,21 @@ public final class Destination {
         return isNative() ? value : providerName + "_" + value;
     }
 
+    /**
+     * The same user as Cognito names it: {@code username} is what AdminGetUser answered for this destination, which
+     * it finds by username, by an alias (email, phone number) or by {@code sub}, case-insensitively in pools that
+     * ask for it (API reference, AdminGetUser).
+     */
+    public Destination resolvedAs(final String username) {
+        if (isNative()) {
+            return nativeUser(username);
+        }
+        final String prefix = providerName + "_";
+        return username.regionMatches(true, 0, prefix, 0, prefix.length())
+            ? new Destination(providerName, username.substring(prefix.length()))
+            : this;
+    }
+
     /** How a message names this user: a username is already in the template, so it may appear. */
     public String describe() {
         return isNative() ? "user '" + value + "'" : "federated user '" + username() + "'";

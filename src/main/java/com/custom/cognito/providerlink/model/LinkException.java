@@ -27,20 +27,12 @@ public final class LinkException extends BaseHandlerException {
 
     /** Bad input: names the property (as the template spells it) and the fix. */
     public static LinkException invalid(final String property, final String problemAndFix) {
-        return of(HandlerErrorCode.InvalidRequest, property + ": " + problemAndFix);
+        return invalid(property + ": " + problemAndFix);
     }
 
-    /** Whether the failed call may still have taken effect, so a rollback has something to delete. */
-    public boolean outcomeUnknown() {
-        switch (getErrorCode()) {
-            case ServiceInternalError:
-            case NetworkFailure:
-            case Throttling:
-            case GeneralServiceException:
-                return true;
-            default:
-                return false;
-        }
+    /** Bad input, with a message that already names the property and the fix. */
+    public static LinkException invalid(final String message) {
+        return of(HandlerErrorCode.InvalidRequest, message);
     }
 
     /** The FAILED event; {@code model} is what a rollback should delete, or null when nothing was made. */

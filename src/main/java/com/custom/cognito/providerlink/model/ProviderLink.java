@@ -32,6 +32,16 @@ public final class ProviderLink {
         return LinkId.format(this);
     }
 
+    /** The identifier of this link while a create cannot yet call it its own; see {@link LinkId}. */
+    public String pendingId() {
+        return LinkId.formatPending(this);
+    }
+
+    /** The same link, with the destination as Cognito names it (AdminGetUser's answer for the declared one). */
+    public ProviderLink withDestinationResolvedAs(final String username) {
+        return new ProviderLink(userPoolId, destination.resolvedAs(username), source);
+    }
+
     /** The same link, now also knowing the source attribute name the template gave. */
     public ProviderLink withSourceAttributeName(final String attributeName) {
         return new ProviderLink(userPoolId, destination,

@@ -6,6 +6,12 @@ import com.custom.cognito.providerlink.model.Destination;
 import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.model.ProviderLink;
 import com.custom.cognito.providerlink.model.SourceIdentity;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +22,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InternalErrorException;
@@ -32,7 +39,7 @@ class CognitoErrorsTest {
 
     private static final ProviderLink LINK = new ProviderLink("us-east-1_X", Destination.nativeUser("alice"),
         SourceIdentity.declared("Google", "Cognito_Subject", "sub-123"));
-    private static final CognitoErrors.Call LINK_CALL = CognitoErrors.Call.on(CognitoErrors.LINK, LINK);
+    private static final CognitoErrors.Call LINK_CALL = CognitoErrors.Call.on(CognitoAction.LINK, LINK);
 
     private static AwsServiceException error(final AwsServiceException.Builder builder, final String code, final String message) {
         return builder.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).message(message).build();
@@ -51,7 +58,7 @@ class CognitoErrorsTest {
             Arguments.of(error(LimitExceededException.builder(), "LimitExceededException", "Limit."), HandlerErrorCode.ServiceLimitExceeded,
                 "DestinationUser: user 'alice' already has 5 linked identities"),
             Arguments.of(error(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded"), HandlerErrorCode.Throttling,
-                "Cognito throttled cognito-idp:AdminLinkProviderForUser after 5 attempts"),
+                "Cognito throttled cognito-idp:AdminLinkProviderForUser (Cognito: Rate exceeded). It shares the account-wide UserUpdate"),
             Arguments.of(error(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."), HandlerErrorCode.AccessDenied,
                 "The handler's execution role may not call cognito-idp:AdminLinkProviderForUser on user pool us-east-1_X"),
             Arguments.of(error(InternalErrorException.builder(), "InternalErrorException", "Internal server error."),
@@ -79,11 +86,23 @@ class CognitoErrorsTest {
         assertThat(translated.getMessage()).startsWith(message).doesNotContain("sub-123").doesNotContain("Request ID");
     }
 
+    /** Read from the SDK client's own method signatures, so an exception a new SDK declares fails this test until it has a row. */
     @Test
-    void theTableHasARowForEveryExceptionTheLinkOperationsDeclare() {
-        assertThat(CognitoErrors.TABLE).extracting(CognitoErrors.Row::type).contains(UserNotFoundException.class, ResourceNotFoundException.class,
-            InvalidParameterException.class, AliasExistsException.class, LimitExceededException.class, TooManyRequestsException.class,
-            NotAuthorizedException.class, InternalErrorException.class, OperationNotEnabledException.class);
+    void theTableHasARowForEveryCognitoExceptionTheCalledOperationsDeclare() {
+        final Set<Class<?>> declared = new TreeSet<>(Comparator.comparing(Class::getSimpleName));
+        for (CognitoAction action : CognitoAction.values()) {
+            final String method = Character.toLowerCase(action.operation().charAt(0)) + action.operation().substring(1);
+            final Method call = Arrays.stream(CognitoIdentityProviderClient.class.getMethods())
+                .filter(m -> m.getName().equals(method) && m.getParameterCount() == 1 && m.getParameterTypes()[0].getSimpleName().endsWith("Request"))
+                .findFirst().orElseThrow(() -> new AssertionError("the client has no " + method));
+            Arrays.stream(call.getExceptionTypes())
+                .filter(type -> CognitoIdentityProviderException.class.isAssignableFrom(type) && type != CognitoIdentityProviderException.class)
+                .forEach(declared::add);
+        }
+
+        assertThat(declared).isNotEmpty();
+        final Set<Class<?>> rows = CognitoErrors.TABLE.stream().map(CognitoErrors.Row::type).collect(Collectors.toSet());
+        assertThat(rows).containsAll(declared);
     }
 
     @ParameterizedTest
@@ -110,9 +129,11 @@ class CognitoErrorsTest {
     void theThrottlingMessageNamesTheQuotaOfEachOperation() {
         final AwsServiceException throttled = error(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded");
 
-        assertThat(CognitoErrors.translate(throttled, CognitoErrors.Call.onPool("cognito-idp:ListUsers", "p_1")).getMessage()).contains("UserList (30");
-        assertThat(CognitoErrors.translate(throttled, CognitoErrors.Call.onPool("cognito-idp:DescribeIdentityProvider", "p_1")).getMessage())
-            .contains("user-pool quota");
+        for (CognitoAction action : CognitoAction.values()) {
+            assertThat(CognitoErrors.translate(throttled, CognitoErrors.Call.onPool(action, "p_1")).getMessage())
+                .contains(action.iamName()).contains(action.quota().description());
+        }
+        assertThat(CognitoErrors.translate(throttled, CognitoErrors.Call.onPool(CognitoAction.LIST_USERS, "p_1")).getMessage()).contains("UserList (30");
     }
 
     @Test
@@ -121,7 +142,7 @@ class CognitoErrorsTest {
             "All attributes in the DestinationUser profile must be mutable"), LINK_CALL).getMessage())
             .startsWith("DestinationUser: Cognito links only to users whose attributes are all mutable");
         assertThat(CognitoErrors.translate(error(LimitExceededException.builder(), "LimitExceededException", "x"),
-            CognitoErrors.Call.onPool("cognito-idp:ListUsers", "p_1")).getMessage()).startsWith("Cognito reports a limit exceeded");
+            CognitoErrors.Call.onPool(CognitoAction.LIST_USERS, "p_1")).getMessage()).startsWith("Cognito reports a limit exceeded");
     }
 
     @Test

@@ -19,7 +19,8 @@ class CognitoRequestsTest {
         assertThat(request.destinationUser().providerName()).isEqualTo("Facebook");
         assertThat(request.destinationUser().providerAttributeValue()).isEqualTo("99");
         assertThat(request.sourceUser().providerAttributeName()).isEqualTo("email");
-        assertThat(CognitoRequests.getUser("p_1", Destination.of("Facebook", "99")).username()).isEqualTo("Facebook_99");
+        assertThat(CognitoRequests.getUser(new ProviderLink("p_1", Destination.of("Facebook", "99"),
+            SourceIdentity.declared("CorpSAML", "email", "a@b.c"))).username()).isEqualTo("Facebook_99");
     }
 
     @Test

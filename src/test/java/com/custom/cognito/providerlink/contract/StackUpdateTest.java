@@ -1,90 +1,101 @@
 package com.custom.cognito.providerlink.contract;
 
-import static com.custom.cognito.providerlink.contract.ContractAssertions.assertFailed;
-import static com.custom.cognito.providerlink.contract.ContractAssertions.assertSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custom.cognito.providerlink.contract.CloudFormationStack.Step;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.Faults.Kind;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Stack updates as CloudFormation runs them for this type. Every property is create-only and the replacement
- * strategy is delete_then_create, so a changed DestinationUser is a DELETE of the old link, then a CREATE of the new
- * one; when that CREATE fails, the rollback CREATEs the old link again. After every step the identity is linked
- * to at most one user.
+ * Stack updates in the order CloudFormation runs them ({@link CloudFormationStack}): a changed DestinationUser is a
+ * replacement (delete_then_create, from the schema), a renamed logical id a create before a delete, a failure a
+ * rollback. After every update, what the stack believes and what Cognito holds agree: each link Cognito shows for
+ * the identity belongs to exactly one of the stack's resources, and each resource's link exists.
  */
 @ExtendWith(LocalCognito.class)
 class StackUpdateTest {
 
     private static final String SUBJECT = "104578123456789012345";
-    private final WrapperInvoker wrapper = LocalCognito.wrapper();
+    private final CloudFormationStack stack = new CloudFormationStack(LocalCognito.wrapper());
 
     @AfterEach
-    void theIdentityIsNeverLinkedTwice() {
-        assertThat(LocalCognito.pool().holdersOf("Google", SUBJECT)).hasSizeLessThanOrEqualTo(1);
+    void theStackAndCognitoAgreeOnEveryLink() {
+        final List<String> believed = stack.resources().values().stream().map(m -> m.path("Id").asText()).sorted().collect(Collectors.toList());
+        assertThat(believed).as("no resource records a pending or empty identifier").allMatch(id -> id.startsWith(LocalCognito.POOL + "|"));
+        assertThat(holders().stream().map(username -> LocalCognito.POOL + "|Cognito|" + username + "|Google|" + SUBJECT).sorted()
+            .collect(Collectors.toList())).as("Cognito's links are exactly the stack's").isEqualTo(believed);
     }
 
     @Test
-    void changingTheDestinationReplacesTheLinkDeleteFirst() {
-        final Event old = assertSucceeded(wrapper.invoke("CREATE", Models.googleTo("alice", SUBJECT)));
+    void changingTheDestinationReplacesTheLinkDeletingTheOldOneFirst(final CognitoEmulator cognito) {
+        assertThat(stack.update(Map.of("Link", Models.googleTo("alice", SUBJECT)))).isTrue();
+        final String oldId = stack.resources().get("Link").get("Id").asText();
+        final int mark = cognito.requests().mark();
 
-        assertSucceeded(wrapper.invoke("DELETE", old.model()));
-        assertThat(holders()).isEmpty();
-        final Event replacement = assertSucceeded(wrapper.invoke("CREATE", Models.googleTo("bob", SUBJECT), Models.googleTo("alice", SUBJECT)));
+        assertThat(stack.update(Map.of("Link", Models.googleTo("bob", SUBJECT)))).isTrue();
+
+        assertThat(stack.steps()).extracting(Step::action).containsExactly("CREATE", "DELETE", "CREATE");
+        assertThat(cognito.requests().since(mark).stream().map(e -> e.operation()).filter(op -> op.startsWith("Admin") && !op.equals("AdminGetUser")))
+            .as("unlinked before linked: the identity is never linked twice").containsExactly("AdminDisableProviderForUser", "AdminLinkProviderForUser");
+        assertThat(holders()).containsExactly("bob");
+        assertThat(stack.resources().get("Link").get("Id").asText()).isNotEqualTo(oldId);
+    }
+
+    @Test
+    void aReplacementWhoseCreateFailsRollsBackToTheOldLink() {
+        stack.update(Map.of("Link", Models.googleTo("alice", SUBJECT)));
+        final JsonNode before = stack.resources().get("Link");
+
+        assertThat(stack.update(Map.of("Link", Models.googleTo("nobody", SUBJECT)))).isFalse();
+
+        assertThat(stack.steps()).containsExactly(new Step("CREATE", "Link", "SUCCESS"), new Step("DELETE", "Link", "SUCCESS"),
+            new Step("CREATE", "Link", "FAILED NotFound"), new Step("CREATE", "Link", "SUCCESS"));
+        assertThat(holders()).containsExactly("alice");
+        assertThat(stack.resources().get("Link")).isEqualTo(before);
+    }
+
+    @Test
+    void aReplacementThatFailsAfterItsLinkCallMayHaveLandedIsCleanedUpByTheRollback(final CognitoEmulator cognito) {
+        stack.update(Map.of("Link", Models.googleTo("alice", SUBJECT)));
+        cognito.faults().on("AdminLinkProviderForUser").after(0).times(5).inject(Kind.INTERNAL_ERROR);
+
+        assertThat(stack.update(Map.of("Link", Models.googleTo("bob", SUBJECT)))).isFalse();
+
+        assertThat(stack.steps()).extracting(Step::toString).containsExactly(
+            new Step("CREATE", "Link", "SUCCESS").toString(), new Step("DELETE", "Link", "SUCCESS").toString(),
+            new Step("CREATE", "Link", "FAILED ServiceInternalError").toString(),
+            new Step("DELETE", "Link", "FAILED NotFound").toString(), new Step("CREATE", "Link", "SUCCESS").toString());
+        assertThat(holders()).containsExactly("alice");
+    }
+
+    @Test
+    void aReplacementWhoseFirstLinkAnswerIsLostClaimsTheLinkItsOwnCallMade(final CognitoEmulator cognito) {
+        stack.update(Map.of("Link", Models.googleTo("alice", SUBJECT)));
+        cognito.faults().on("AdminLinkProviderForUser").times(1).inject(Kind.APPLY_THEN_RESET);
+        cognito.faults().on("AdminLinkProviderForUser").times(4).inject(Kind.INTERNAL_ERROR);
+
+        assertThat(stack.update(Map.of("Link", Models.googleTo("bob", SUBJECT)))).isTrue();
 
         assertThat(holders()).containsExactly("bob");
-        assertThat(replacement.model().get("Id").asText()).isNotEqualTo(old.model().get("Id").asText());
     }
 
     @Test
-    void aFailedReplacementRollsBackToTheOldLink(final CognitoEmulator cognito) {
-        final JsonNode oldProperties = Models.googleTo("alice", SUBJECT);
-        final Event old = assertSucceeded(wrapper.invoke("CREATE", oldProperties));
+    void renamingTheLogicalIdCreatesBeforeDeletingSoTheNewLinkIsRefusedAndTheOldOneKept() {
+        stack.update(Map.of("LinkA", Models.googleTo("alice", SUBJECT)));
 
-        assertSucceeded(wrapper.invoke("DELETE", old.model()));
-        final Event failed = assertFailed(wrapper.invoke("CREATE", Models.googleTo("nobody", SUBJECT), oldProperties), "NotFound");
-        assertThat(failed.message()).contains("DestinationUser").contains("user 'nobody'");
-        assertThat(holders()).as("nothing was linked by the failed create").isEmpty();
+        assertThat(stack.update(Map.of("LinkB", Models.googleTo("bob", SUBJECT)))).isFalse();
 
-        final Event restored = assertSucceeded(wrapper.invoke("CREATE", oldProperties));
-
-        assertThat(restored.model()).isEqualTo(old.model());
+        assertThat(stack.steps()).containsExactly(new Step("CREATE", "LinkA", "SUCCESS"), new Step("CREATE", "LinkB", "FAILED AlreadyExists"));
         assertThat(holders()).containsExactly("alice");
-    }
-
-    @Test
-    void aReplacementThatFailsAfterTheLinkIsMadeLeavesTheIdForTheRollbackToDelete(final CognitoEmulator cognito) {
-        final JsonNode oldProperties = Models.googleTo("alice", SUBJECT);
-        final Event old = assertSucceeded(wrapper.invoke("CREATE", oldProperties));
-        assertSucceeded(wrapper.invoke("DELETE", old.model()));
-        cognito.faults().on("AdminLinkProviderForUser").times(1).inject(com.custom.cognito.providerlink.local.emulator.Faults.Kind.APPLY_THEN_RESET);
-        cognito.faults().on("AdminLinkProviderForUser").always().inject(com.custom.cognito.providerlink.local.emulator.Faults.Kind.INTERNAL_ERROR);
-
-        final Event failed = assertFailed(wrapper.invoke("CREATE", Models.googleTo("bob", SUBJECT), oldProperties), "ServiceInternalError");
-        assertThat(holders()).as("the first attempt took effect").containsExactly("bob");
-        cognito.faults().clear();
-
-        assertSucceeded(wrapper.invoke("DELETE", failed.model()));
-        assertSucceeded(wrapper.invoke("CREATE", oldProperties));
-        assertThat(holders()).containsExactly("alice");
-    }
-
-    @Test
-    void createBeforeDeleteWouldCollideWhichIsWhyReplacementDeletesFirst() {
-        assertSucceeded(wrapper.invoke("CREATE", Models.googleTo("alice", SUBJECT)));
-
-        final Event collided = assertFailed(wrapper.invoke("CREATE", Models.googleTo("bob", SUBJECT)), "AlreadyExists");
-
-        assertThat(collided.message()).contains("already linked to user 'alice'");
-        assertThat(holders()).containsExactly("alice");
+        assertThat(stack.resources()).containsOnlyKeys("LinkA");
     }
 
     private static List<String> holders() {

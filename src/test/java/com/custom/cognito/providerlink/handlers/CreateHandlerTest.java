@@ -11,6 +11,7 @@ import com.custom.cognito.providerlink.CallbackContext;
 import com.custom.cognito.providerlink.DestinationUser;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.SourceUser;
+import com.custom.cognito.providerlink.cognito.LinkGateway;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminLinkProviderForUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminLinkProviderForUserResponse;
@@ -26,7 +29,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InternalErr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -35,7 +38,8 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 class CreateHandlerTest extends HandlerTestBase {
 
-    private final CreateHandler handler = new CreateHandler();
+    private static final String ALREADY_LINKED = "SourceUser is already linked to DestinationUser";
+    private final CreateHandler handler = new CreateHandler(pause);
 
     @Test
     void createLinksTheSourceToTheDestinationAndReturnsTheReadModel() {
@@ -54,7 +58,29 @@ class CreateHandlerTest extends HandlerTestBase {
         assertThat(sent.getValue().sourceUser().providerAttributeValue()).isEqualTo(GOOGLE_SUB);
         assertThat(sent.getValue().destinationUser().providerName()).isEqualTo("Cognito");
         assertThat(sent.getValue().destinationUser().providerAttributeValue()).isEqualTo(USERNAME);
+        assertThat(events).as("one invocation on the normal path").hasSize(1);
         verify(sdk, times(2)).adminGetUser(any(AdminGetUserRequest.class));
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void aDestinationGivenByEmailIsLinkedByTheUsernameCognitoResolvesAndIdentifiedByIt() {
+        final String uuid = "0f6c3d8e-5b1a-4d7e-9c2f-8a1b2c3d4e5f";
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(user(uuid, null), user(uuid, googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        final ResourceModel byEmail = declaredModel().toBuilder()
+            .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("dave@example.com").build()).build();
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, byEmail);
+
+        final ArgumentCaptor<AdminGetUserRequest> looked = ArgumentCaptor.forClass(AdminGetUserRequest.class);
+        verify(sdk, times(2)).adminGetUser(looked.capture());
+        assertThat(looked.getAllValues()).extracting(AdminGetUserRequest::username).containsExactly("dave@example.com", uuid);
+        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent = ArgumentCaptor.forClass(AdminLinkProviderForUserRequest.class);
+        verify(sdk).adminLinkProviderForUser(sent.capture());
+        assertThat(sent.getValue().destinationUser().providerAttributeValue()).isEqualTo(uuid);
+        assertThat(event.getResourceModel().getId()).isEqualTo(POOL + "|Cognito|" + uuid + "|Google|" + GOOGLE_SUB);
+        assertThat(event.getResourceModel().getDestinationUsername()).isEqualTo(uuid);
     }
 
     @Test
@@ -97,6 +123,14 @@ class CreateHandlerTest extends HandlerTestBase {
             Arguments.of("an empty source value", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject").providerAttributeValue("").build()).build(),
                 "SourceUser.ProviderAttributeValue: is required"),
+            Arguments.of("a zero-width space in the source value", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
+                .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject").providerAttributeValue("10\u200B45").build()).build(),
+                "SourceUser.ProviderAttributeValue: must be printable characters only"),
+            Arguments.of("a non-breaking space in the username", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
+                .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("ali\u00A0ce").build()).build(),
+                "DestinationUser.ProviderAttributeValue: must be printable characters without spaces"),
+            Arguments.of("a pool id with a non-ASCII letter", (UnaryOperator<ResourceModel>) m -> m.toBuilder().userPoolId("us-east-1_Pööl").build(),
+                "UserPoolId: must be a user pool ID"),
             Arguments.of("no destination provider", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .destinationUser(DestinationUser.builder().providerAttributeValue("alice").build()).build(),
                 "DestinationUser.ProviderName: is required"),
@@ -119,31 +153,74 @@ class CreateHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void anAlreadyLinkedAnswerToOurOwnRetriedCallIsSuccess() {
+    void anAlreadyLinkedAnswerToAFirstAttemptIsAnotherStacksLinkAndAlreadyExistsWithoutAModel() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
-            .thenThrow(invalidParameter("SourceUser is already linked to DestinationUser"));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(ALREADY_LINKED));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
+        assertThat(event.getResourceModel()).as("the link is not this stack's: nothing for a rollback to delete").isNull();
+        assertThat(event.getMessage()).contains("made by another stack or process").contains("user 'alice'");
+    }
+
+    @Test
+    void anAlreadyLinkedAnswerAfterAnUnansweredAttemptIsOurOwnLinkAndSuccess() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenThrow(SdkClientException.create("Connection reset"))
+            .thenThrow(invalidParameter(ALREADY_LINKED));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(event.getResourceModel()).isEqualTo(readModel());
+        assertThat(pauses).as("one backoff before the second attempt").hasSize(1);
+    }
+
+    @Test
+    void thePre2024AlreadyLinkedTextAfterAServerErrorIsUnderstoodToo() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenThrow(serviceError(InternalErrorException.builder(), "InternalErrorException", "Internal server error."))
+            .thenThrow(invalidParameter(
+                "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a DestinationUser"));
+
+        assertThat(run(handler, declaredModel()).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    }
+
+    @Test
+    void aReInvocationWhoseContextRecordsAnUnansweredAttemptClaimsTheLinkThatAttemptMade() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(ALREADY_LINKED));
+        final CallbackContext recorded = new CallbackContext();
+        recorded.setCheckedDestination(USERNAME);
+        recorded.recordAttemptMayHaveTakenEffect();
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler, declaredModel(), recorded);
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(event.getResourceModel()).isEqualTo(readModel());
     }
 
     @Test
-    void thePre2024AlreadyLinkedTextIsUnderstoodToo() {
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(
-            "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a DestinationUser"));
+    void aReInvocationAfterTheLinkTookEffectOnlyReadsItBack() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+        final CallbackContext recorded = new CallbackContext();
+        recorded.setCheckedDestination(USERNAME);
+        recorded.recordTookEffect();
 
-        assertThat(run(handler, declaredModel()).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler, declaredModel(), recorded);
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        verify(sdk, times(1)).adminGetUser(any(AdminGetUserRequest.class));
+        verify(sdk, never()).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
     }
 
     @Test
     void anIdentityLinkedToAnotherUserIsAlreadyExistsNamingThatUserAndTheFix() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
-            .thenThrow(invalidParameter("SourceUser is already linked to DestinationUser"));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(ALREADY_LINKED));
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(
             ListUsersResponse.builder().users(listedUser("carol", null)).paginationToken("page2").build(),
             ListUsersResponse.builder().users(listedUser("bob", googleIdentity(GOOGLE_SUB))).build());
@@ -158,8 +235,7 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void anIdentityLinkedBeyondTheSearchedUsersIsStillAlreadyExists() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
-            .thenThrow(invalidParameter("SourceUser is already linked to DestinationUser"));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(ALREADY_LINKED));
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(
             ListUsersResponse.builder().users(listedUser("carol", null)).paginationToken("more").build());
 
@@ -167,7 +243,7 @@ class CreateHandlerTest extends HandlerTestBase {
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
         assertThat(event.getMessage()).contains("another user (not among the first 1200 users searched)");
-        verify(sdk, times(CreateHandler.HOLDER_SEARCH_PAGES)).listUsers(any(ListUsersRequest.class));
+        verify(sdk, times(LinkGateway.HOLDER_SEARCH_PAGES)).listUsers(any(ListUsersRequest.class));
     }
 
     @Test
@@ -184,7 +260,7 @@ class CreateHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void aSourceThatAlreadySignedInIsAnInvalidRequestThatSaysToDeleteItsProfile() {
+    void aSourceThatAlreadySignedInIsAnInvalidRequestThatSaysToDeleteItsProfileOnceARead() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(
             "Merging is not currently supported, provide a SourceUser that has not been signed up in order to link"));
@@ -194,6 +270,20 @@ class CreateHandlerTest extends HandlerTestBase {
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
         assertThat(event.getMessage()).startsWith("SourceUser:").contains("Google_<ProviderAttributeValue>").contains("AdminDeleteUser")
             .doesNotContain(GOOGLE_SUB);
+        verify(sdk, times(2)).adminGetUser(any(AdminGetUserRequest.class));
+        assertThat(event.getResourceModel()).isNull();
+    }
+
+    @Test
+    void aRefusalThatLinkedAnywayIsSuccessBecauseOurCallMadeTheLink() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(
+            "Merging is not currently supported, provide a SourceUser that has not been signed up in order to link"));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(event.getResourceModel()).isEqualTo(readModel());
     }
 
     @Test
@@ -221,7 +311,7 @@ class CreateHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void aLinkNotVisibleAtOnceIsAwaitedBeforeSuccess() {
+    void aLinkNotVisibleAtOnceIsAwaitedThroughCallbacksCarryingTheIdBeforeSuccess() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class)))
             .thenReturn(userWith(null), userWith(null), userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
@@ -231,6 +321,11 @@ class CreateHandlerTest extends HandlerTestBase {
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         verify(sdk, times(1)).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
         verify(sdk, times(4)).adminGetUser(any(AdminGetUserRequest.class));
+        assertThat(inProgressEvents()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.getCallbackDelaySeconds()).isEqualTo(LinkChangeHandler.VISIBILITY_DELAY_SECONDS);
+            assertThat(e.getResourceModel().getId()).as("the link is ours: a rollback may remove it").isEqualTo(LINK_ID);
+            assertThat(e.getResourceModel().getSourceUser().getProviderAttributeName()).as("write-only values kept").isEqualTo("Cognito_Subject");
+        });
     }
 
     @Test
@@ -243,10 +338,11 @@ class CreateHandlerTest extends HandlerTestBase {
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized);
         assertThat(event.getMessage()).contains("did not show it within 120 seconds");
         assertThat(event.getResourceModel().getId()).isEqualTo(LINK_ID);
+        assertThat(inProgressEvents()).hasSize(LinkChangeHandler.VISIBILITY_BUDGET_SECONDS / LinkChangeHandler.VISIBILITY_DELAY_SECONDS);
     }
 
     @Test
-    void aLinkCallThatFailsInsideCognitoKeepsTheModelSoARollbackCanDeleteWhatMayExist() {
+    void aLinkCallThatFailsInsideCognitoOnEveryAttemptKeepsTheModelSoARollbackCanDeleteWhatMayExist() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
             .thenThrow(serviceError(InternalErrorException.builder(), "InternalErrorException", "Internal server error."));
@@ -255,31 +351,84 @@ class CreateHandlerTest extends HandlerTestBase {
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.ServiceInternalError);
         assertThat(event.getResourceModel().getId()).isEqualTo(LINK_ID);
+        verify(sdk, times(5)).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
+        assertThat(pauses).hasSize(4);
     }
 
-    @Test
-    void aReadBackThatFailsAfterAnAlreadyLinkedAnswerKeepsTheModel() {
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null))
-            .thenThrow(serviceError(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded"));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
-            .thenThrow(invalidParameter("SourceUser is already linked to DestinationUser"));
+    static Stream<Arguments> readBackFailures() {
+        return Stream.of(
+            Arguments.of(serviceError(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."), HandlerErrorCode.AccessDenied),
+            Arguments.of(serviceError(InternalErrorException.builder(), "InternalErrorException", "Internal server error."),
+                HandlerErrorCode.ServiceInternalError));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("readBackFailures")
+    void aReadBackFailureAfterASuccessfulLinkKeepsTheModelAndNamesAdminGetUser(final AwsServiceException failure, final HandlerErrorCode code) {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null)).thenThrow(failure);
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
-        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
+        assertThat(event.getErrorCode()).isEqualTo(code);
+        assertThat(event.getMessage()).contains("cognito-idp:AdminGetUser").doesNotContain("AdminLinkProviderForUser");
+        assertThat(event.getResourceModel().getId()).as("the link exists: the rollback must remove it").isEqualTo(LINK_ID);
+    }
+
+    @Test
+    void anUnreadableIdentitiesAttributeAfterASuccessfulLinkKeepsTheModel() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith("not json"));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.ServiceInternalError);
         assertThat(event.getResourceModel().getId()).isEqualTo(LINK_ID);
     }
 
     @Test
-    void throttlingBeforeTheLinkIsThrottlingWithNothingToRollBack() {
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class)))
-            .thenThrow(serviceError(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded"));
+    void aThrottledReadBackAfterASuccessfulLinkWaitsWithTheIdAndDoesNotLinkAgain() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null)).thenThrow(throttled())
+            .thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(inProgressEvents()).singleElement().satisfies(e -> assertThat(e.getResourceModel().getId()).isEqualTo(LINK_ID));
+        verify(sdk, times(1)).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
+    }
+
+    @Test
+    void aThrottledLinkWaitsThroughAJitteredCallbackWithThePendingIdThenLinks() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(throttled())
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(inProgressEvents()).singleElement().satisfies(e -> {
+            assertThat(e.getCallbackDelaySeconds()).isBetween(1, LinkChangeHandler.FIRST_WINDOW_SECONDS);
+            assertThat(e.getResourceModel().getId()).as("not yet this stack's link").isEqualTo(PENDING_ID);
+        });
+        verify(sdk, times(2)).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
+        verify(sdk, times(2)).adminGetUser(any(AdminGetUserRequest.class));
+    }
+
+    @Test
+    void throttlingThatOutlastsTheOperationsBudgetFailsAsThrottlingWithNothingToRollBack() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenThrow(throttled());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
         assertThat(event.getResourceModel()).isNull();
-        assertThat(event.getMessage()).contains("UserRead (120 requests per second)");
+        assertThat(event.getMessage()).contains("cognito-idp:AdminGetUser").contains("UserRead (120 requests per second)").contains("waited");
+        final int waited = inProgressEvents().stream().mapToInt(ProgressEvent::getCallbackDelaySeconds).sum();
+        assertThat(waited).isPositive().isLessThanOrEqualTo(LinkChangeHandler.THROTTLED_BUDGET_SECONDS);
+        assertThat(inProgressEvents()).allSatisfy(e -> assertThat(e.getResourceModel().getId()).isEqualTo(PENDING_ID));
+        verify(sdk, never()).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
     }
 
     private static UserType listedUser(final String username, final String identities) {

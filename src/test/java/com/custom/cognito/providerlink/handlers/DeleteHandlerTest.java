@@ -3,6 +3,7 @@ package com.custom.cognito.providerlink.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableProviderForUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableProviderForUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityPro
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -40,7 +42,7 @@ class DeleteHandlerTest extends HandlerTestBase {
         + "\"issuer\":\"urn:corp\",\"primary\":false,\"dateCreated\":1}]";
     private static final String ISNT_LINKED = "Account isn't linked to anyone else, verify that the account has been linked";
 
-    private final DeleteHandler handler = new DeleteHandler();
+    private final DeleteHandler handler = new DeleteHandler(pause);
 
     @Test
     void deleteUnlinksTheSourceIdentityBySubjectAndSucceedsWithoutAModel() {
@@ -113,14 +115,62 @@ class DeleteHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void anIsntLinkedAnswerForALinkThatIsGoneByThenMeansTheUnlinkTookEffect() {
+    void anIsntLinkedAnswerToAFirstAttemptForALinkThatIsGoneByThenIsNotFoundBecauseSomeoneElseRemovedIt() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
         when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
-        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
+        assertThat(event.getMessage()).contains("another stack or process removed it");
         verify(sdk, never()).describeIdentityProvider(any(DescribeIdentityProviderRequest.class));
+    }
+
+    @Test
+    void anIsntLinkedAnswerAfterAnUnansweredAttemptMeansOurUnlinkTookEffect() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(SdkClientException.create("Read timed out"))
+            .thenThrow(invalidParameter(ISNT_LINKED));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(event.getResourceModel()).isNull();
+    }
+
+    @Test
+    void aReInvocationWhoseContextRecordsAnUnansweredUnlinkSucceedsOnceTheLinkIsGone() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith("[]"));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        final CallbackContext recorded = new CallbackContext();
+        recorded.setCheckedDestination(USERNAME);
+        recorded.recordAttemptMayHaveTakenEffect();
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler, ResourceModel.builder().id(LINK_ID).build(), recorded);
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    }
+
+    @Test
+    void deleteAfterTheDestinationUserWasDeletedSaysTheUserAndItsLinksAreGone() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class)))
+            .thenThrow(serviceError(UserNotFoundException.builder(), "UserNotFoundException", "User does not exist."));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
+        assertThat(event.getMessage()).contains("no longer has user 'alice'").contains("links went with it").doesNotContain("Create the user");
+        verify(sdk, never()).adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class));
+    }
+
+    @Test
+    void aPendingIdOfACreateThatNeverLinkedIsNotFoundWithoutAnyCall() {
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(PENDING_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
+        verify(sdk, never()).adminGetUser(any(AdminGetUserRequest.class));
+        verify(sdk, never()).adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class));
     }
 
     @Test
@@ -178,15 +228,43 @@ class DeleteHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void throttlingOfTheUnlinkIsThrottling() {
+    void aThrottledUnlinkWaitsThroughACallbackCarryingTheIdThenUnlinksOnce() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(throttled())
+            .thenReturn(AdminDisableProviderForUserResponse.builder().build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        assertThat(inProgressEvents()).singleElement().satisfies(e -> {
+            assertThat(e.getCallbackDelaySeconds()).isBetween(1, LinkChangeHandler.FIRST_WINDOW_SECONDS);
+            assertThat(e.getResourceModel().getId()).isEqualTo(LINK_ID);
+        });
+        verify(sdk, times(2)).adminGetUser(any(AdminGetUserRequest.class));
+    }
+
+    @Test
+    void throttlingOfTheUnlinkBeyondTheBudgetIsThrottlingNamingTheUnlinkAndItsQuota() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
-            .thenThrow(serviceError(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded"));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(throttled());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
-        assertThat(event.getMessage()).contains("cognito-idp:AdminDisableProviderForUser").contains("UserUpdate");
+        assertThat(event.getMessage()).contains("cognito-idp:AdminDisableProviderForUser").contains("UserUpdate").contains("waited");
+        verify(sdk, times(1)).adminGetUser(any(AdminGetUserRequest.class));
+    }
+
+    @Test
+    void aReadBackFailureAfterTheUnlinkNamesAdminGetUser() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)))
+            .thenThrow(serviceError(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenReturn(AdminDisableProviderForUserResponse.builder().build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AccessDenied);
+        assertThat(event.getMessage()).contains("cognito-idp:AdminGetUser").doesNotContain("AdminDisableProviderForUser");
     }
 
     @Test

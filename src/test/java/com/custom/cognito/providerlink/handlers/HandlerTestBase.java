@@ -6,7 +6,10 @@ import com.custom.cognito.providerlink.CallbackContext;
 import com.custom.cognito.providerlink.DestinationUser;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.SourceUser;
+import com.custom.cognito.providerlink.cognito.Attempts;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
@@ -17,18 +20,19 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.Credentials;
 import software.amazon.cloudformation.proxy.LoggerProxy;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
-import software.amazon.cloudformation.proxy.delay.Constant;
 
 /**
- * A mocked SDK client under a real {@link AmazonWebServicesClientProxy}, as the plugin's own tests do: the call
- * chain, memoization and credential injection are the real ones; only Cognito is a mock. Stabilization waits are
- * shortened to zero seconds, five attempts.
+ * A mocked SDK client under a real {@link AmazonWebServicesClientProxy}, as the plugin's own tests do: credential
+ * injection is the real one; only Cognito is a mock. Pauses between retries are recorded instead of slept, and an
+ * operation is driven the way CloudFormation drives it: while a handler answers IN_PROGRESS, it is invoked again
+ * with the model and callback context that event carried (without waiting the callback delay).
  */
 @ExtendWith(MockitoExtension.class)
 abstract class HandlerTestBase {
@@ -37,19 +41,23 @@ abstract class HandlerTestBase {
     static final String USERNAME = "alice";
     static final String GOOGLE_SUB = "104578123456789012345";
     static final String LINK_ID = POOL + "|Cognito|alice|Google|" + GOOGLE_SUB;
+    static final String PENDING_ID = "pending|" + LINK_ID;
 
     @Mock
     CognitoIdentityProviderClient sdk;
 
-    AmazonWebServicesClientProxy proxy;
     ProxyClient<CognitoIdentityProviderClient> client;
     final LoggerProxy logger = new LoggerProxy();
+    /** The pauses the handlers asked for between attempts, in order. */
+    final List<Duration> pauses = new ArrayList<>();
+    final Attempts.Pause pause = pauses::add;
+    /** Every event of the last {@link #run}, in order. */
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events = new ArrayList<>();
 
     @BeforeEach
     void setUpProxy() {
-        proxy = new AmazonWebServicesClientProxy(logger, new Credentials("AKIATEST", "secret", "token"),
-            () -> Duration.ofMinutes(15).toMillis(),
-            (callGraph, delay) -> Constant.of().delay(Duration.ofMillis(1)).timeout(Duration.ofMillis(5)).build());
+        final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(logger, new Credentials("AKIATEST", "secret", "token"),
+            () -> Duration.ofMinutes(15).toMillis());
         client = proxy.newProxy(() -> sdk);
         lenient().when(sdk.serviceName()).thenReturn("cognito-idp");
     }
@@ -62,13 +70,14 @@ abstract class HandlerTestBase {
             .build();
     }
 
-    /** The model a read returns for the declared link: no write-only properties, and the Id. */
+    /** The model a read returns for the declared link: no write-only properties, the Id and the destination's username. */
     static ResourceModel readModel() {
         return ResourceModel.builder()
             .id(LINK_ID)
             .userPoolId(POOL)
             .sourceUser(SourceUser.builder().providerName("Google").providerAttributeValue(GOOGLE_SUB).build())
-            .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue(USERNAME).build())
+            .destinationUser(DestinationUser.builder().providerName("Cognito").build())
+            .destinationUsername(USERNAME)
             .build();
     }
 
@@ -77,7 +86,11 @@ abstract class HandlerTestBase {
     }
 
     static AdminGetUserResponse userWith(final String identitiesJson) {
-        final AdminGetUserResponse.Builder user = AdminGetUserResponse.builder().username(USERNAME);
+        return user(USERNAME, identitiesJson);
+    }
+
+    static AdminGetUserResponse user(final String username, final String identitiesJson) {
+        final AdminGetUserResponse.Builder user = AdminGetUserResponse.builder().username(username);
         return identitiesJson == null
             ? user.userAttributes(AttributeType.builder().name("sub").value("uuid").build()).build()
             : user.userAttributes(AttributeType.builder().name("sub").value("uuid").build(),
@@ -90,16 +103,41 @@ abstract class HandlerTestBase {
     }
 
     static AwsServiceException invalidParameter(final String message) {
-        return InvalidParameterException.builder()
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterException").errorMessage(message).build())
-            .message(message).build();
+        return serviceError(InvalidParameterException.builder(), "InvalidParameterException", message);
+    }
+
+    static AwsServiceException throttled() {
+        return serviceError(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded");
     }
 
     static AwsServiceException serviceError(final AwsServiceException.Builder builder, final String code, final String message) {
         return builder.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).message(message).build();
     }
 
+    /** One invocation, with the given callback context (null on the first one). */
+    ProgressEvent<ResourceModel, CallbackContext> invokeOnce(final BaseHandlerStd handler, final ResourceModel model,
+                                                             final CallbackContext context) {
+        return handler.handleRequest(request(model), context, client, logger);
+    }
+
+    /** The whole operation; {@link #events} holds every event, and the last is returned. */
     ProgressEvent<ResourceModel, CallbackContext> run(final BaseHandlerStd handler, final ResourceModel model) {
-        return handler.handleRequest(proxy, request(model), new CallbackContext(), client, logger);
+        events.clear();
+        ResourceModel current = model;
+        CallbackContext context = null;
+        for (int invocation = 0; invocation < 1000; invocation++) {
+            final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler, current, context);
+            events.add(event);
+            if (!event.isInProgress()) {
+                return event;
+            }
+            current = event.getResourceModel();
+            context = event.getCallbackContext();
+        }
+        throw new IllegalStateException("still IN_PROGRESS after 1000 invocations");
+    }
+
+    List<ProgressEvent<ResourceModel, CallbackContext>> inProgressEvents() {
+        return events.stream().filter(ProgressEvent::isInProgress).toList();
     }
 }

@@ -26,15 +26,17 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 class ListHandlerTest extends HandlerTestBase {
 
-    private final ListHandler handler = new ListHandler();
+    /** A clock that moves one second on every reading, so that the time budget runs out after a few pages. */
+    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    private final ListHandler handler = new ListHandler(pause, () -> now.getAndAdd(java.time.Duration.ofSeconds(1).toNanos()));
 
     @Test
     void listReturnsOneModelPerLinkedIdentityAndNoneForAProfilesOwnIdentity() {
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(
-            user("alice", "[" + entry("Google", "g-1", false) + "," + entry("CorpSAML", "alice@example.com", false) + "]"),
-            user("Google_g-2", "[" + entry("Google", "g-2", true) + "]"),
-            user("Facebook_f-9", "[" + entry("Facebook", "f-9", true) + "," + entry("LoginWithAmazon", "amzn1.x", false) + "]"),
-            user("dave", null)).build());
+            listed("alice", "[" + entry("Google", "g-1", false) + "," + entry("CorpSAML", "alice@example.com", false) + "]"),
+            listed("Google_g-2", "[" + entry("Google", "g-2", true) + "]"),
+            listed("Facebook_f-9", "[" + entry("Facebook", "f-9", true) + "," + entry("LoginWithAmazon", "amzn1.x", false) + "]"),
+            listed("dave", null)).build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = list(null, null);
 
@@ -49,7 +51,7 @@ class ListHandlerTest extends HandlerTestBase {
 
     @Test
     void listAsksForFullPagesWithoutAttributesToGetAndContinuesFromTheGivenToken() {
-        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(user("alice", null)).build());
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(listed("alice", null)).build());
 
         list("cognito-token-7", null);
 
@@ -62,40 +64,67 @@ class ListHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void listReadsPagesUntilItHasEnoughLinksThenHandsBackCognitosToken() {
+    void listReadsPagesUntilItHasAtLeastTheLinksAskedForThenHandsBackCognitosToken() {
         final List<ListUsersResponse> pages = new ArrayList<>();
         for (int page = 0; page < 10; page++) {
             final List<UserType> users = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                users.add(user("u" + page + "-" + i, "[" + entry("Google", "g" + page + "-" + i, false) + "]"));
+                users.add(listed("u" + page + "-" + i, "[" + entry("Google", "g" + page + "-" + i, false) + "]"));
             }
             pages.add(ListUsersResponse.builder().users(users).paginationToken("after-" + page).build());
         }
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(pages.get(0), pages.subList(1, 10).toArray(new ListUsersResponse[0]));
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = list(null, null);
+        final ProgressEvent<ResourceModel, CallbackContext> event = new ListHandler(pause, System::nanoTime).handleRequest(
+            listRequest(null, 100), new CallbackContext(), client, logger);
 
-        assertThat(event.getResourceModels()).hasSize(120);
+        assertThat(event.getResourceModels()).as("whole pages: at least 100").hasSize(120);
         assertThat(event.getNextToken()).isEqualTo("after-3");
         verify(sdk, times(4)).listUsers(any(ListUsersRequest.class));
     }
 
     @Test
-    void listStopsAfterItsPageBudgetEvenWhenPagesHoldNoLinks() {
-        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(user("x", null)).paginationToken("more").build());
+    void listStopsOnceItsTimeIsSpentEvenWhenPagesHoldNoLinksAndHandsBackTheToken() {
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(listed("x", null)).paginationToken("more").build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = list(null, null);
 
         assertThat(event.getResourceModels()).isEmpty();
         assertThat(event.getNextToken()).isEqualTo("more");
-        verify(sdk, times(ListHandler.BUDGET.maxPages())).listUsers(any(ListUsersRequest.class));
+        verify(sdk, times((int) ListHandler.TIME_PER_PAGE.toSeconds())).listUsers(any(ListUsersRequest.class));
+    }
+
+    @Test
+    void aPageHoldsAtMostAboutAThousandLinksWithoutMaxResults() {
+        final List<UserType> users = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            users.add(listed("u" + i, "[" + entry("Google", "a" + i, false) + "," + entry("Facebook", "b" + i, false) + "]"));
+        }
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(users).paginationToken("more").build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = new ListHandler(pause, System::nanoTime).handleRequest(
+            listRequest(null, null), new CallbackContext(), client, logger);
+
+        assertThat(event.getResourceModels()).hasSize(1080);
+        verify(sdk, times(9)).listUsers(any(ListUsersRequest.class));
+    }
+
+    @Test
+    void aGarbageNextTokenSaysTheTokenIsInvalidAndToRestartTheListing() {
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenThrow(invalidParameter("Invalid pagination token"));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = list("garbage", null);
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
+        assertThat(event.getMessage()).startsWith("nextToken:").contains("invalid or has expired").contains("Restart the listing")
+            .doesNotContain("Check the property");
     }
 
     @Test
     void maxResultsLowersTheNumberOfLinksAPageWaitsFor() {
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(
-            ListUsersResponse.builder().users(user("a", "[" + entry("Google", "1", false) + "]")).paginationToken("t1").build(),
-            ListUsersResponse.builder().users(user("b", "[" + entry("Google", "2", false) + "]")).build());
+            ListUsersResponse.builder().users(listed("a", "[" + entry("Google", "1", false) + "]")).paginationToken("t1").build(),
+            ListUsersResponse.builder().users(listed("b", "[" + entry("Google", "2", false) + "]")).build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = list(null, 1);
 
@@ -105,7 +134,7 @@ class ListHandlerTest extends HandlerTestBase {
 
     @Test
     void listWithoutUserPoolIdIsAnInvalidRequestNamingIt() {
-        final ProgressEvent<ResourceModel, CallbackContext> event = handler.handleRequest(proxy,
+        final ProgressEvent<ResourceModel, CallbackContext> event = handler.handleRequest(
             ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(ResourceModel.builder().build()).region("us-east-1").build(),
             new CallbackContext(), client, logger);
 
@@ -123,12 +152,15 @@ class ListHandlerTest extends HandlerTestBase {
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> list(final String nextToken, final Integer maxResults) {
-        return handler.handleRequest(proxy, ResourceHandlerRequest.<ResourceModel>builder()
-            .desiredResourceState(ResourceModel.builder().userPoolId(POOL).build())
-            .nextToken(nextToken).maxResults(maxResults).region("us-east-1").build(), new CallbackContext(), client, logger);
+        return handler.handleRequest(listRequest(nextToken, maxResults), new CallbackContext(), client, logger);
     }
 
-    private static UserType user(final String username, final String identities) {
+    private static ResourceHandlerRequest<ResourceModel> listRequest(final String nextToken, final Integer maxResults) {
+        return ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(ResourceModel.builder().userPoolId(POOL).build())
+            .nextToken(nextToken).maxResults(maxResults).region("us-east-1").build();
+    }
+
+    private static UserType listed(final String username, final String identities) {
         final List<AttributeType> attributes = new ArrayList<>(List.of(AttributeType.builder().name("sub").value("s-" + username).build()));
         if (identities != null) {
             attributes.add(AttributeType.builder().name("identities").value(identities).build());

@@ -13,12 +13,14 @@ import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.SourceUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.OperationStatus;
@@ -26,7 +28,7 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 class ReadHandlerTest extends HandlerTestBase {
 
-    private final ReadHandler handler = new ReadHandler();
+    private final ReadHandler handler = new ReadHandler(pause);
 
     @Test
     void readOfALinkedIdentityReturnsTheFullReadableModelFromTheIdAlone() {
@@ -85,7 +87,7 @@ class ReadHandlerTest extends HandlerTestBase {
     @Test
     void readOfAPercentEscapedIdLooksUpTheUnescapedUsername() {
         final String id = POOL + "|Cognito|a%7Cb%25c|Google|" + GOOGLE_SUB;
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(user("a|b%c", googleIdentity(GOOGLE_SUB)));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(id).build());
 
@@ -93,7 +95,7 @@ class ReadHandlerTest extends HandlerTestBase {
         verify(sdk).adminGetUser(sent.capture());
         assertThat(sent.getValue().username()).isEqualTo("a|b%c");
         assertThat(event.getResourceModel().getId()).isEqualTo(id);
-        assertThat(event.getResourceModel().getDestinationUser().getProviderAttributeValue()).isEqualTo("a|b%c");
+        assertThat(event.getResourceModel().getDestinationUsername()).isEqualTo("a|b%c");
     }
 
     @ParameterizedTest(name = "Id {0}")
@@ -103,6 +105,34 @@ class ReadHandlerTest extends HandlerTestBase {
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
         assertThat(event.getMessage()).startsWith("Id: ").contains("%7C");
+        verify(sdk, never()).adminGetUser(any(AdminGetUserRequest.class));
+    }
+
+    static Stream<Arguments> idsThatCouldForgeLogs() {
+        return Stream.of(
+            Arguments.of("a newline in the username", "us-east-1_X|Cognito|ali\nce|Google|1", "destination user part"),
+            Arguments.of("an ANSI escape in the source value", "us-east-1_X|Cognito|alice|Google|1\u001B[31m", "source value part"),
+            Arguments.of("a forged log line in the pool", "us-east-1_X\nlog: Handler returned SUCCESS|Cognito|alice|Google|1", "user pool part"),
+            Arguments.of("a space in the username", "us-east-1_X|Cognito|ali ce|Google|1", "destination user part"),
+            Arguments.of("a provider name over 32 characters", "us-east-1_X|Cognito|alice|" + "G".repeat(33) + "|1", "source provider part"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("idsThatCouldForgeLogs")
+    void anIdWhosePartsCognitoWouldRefuseIsAnInvalidRequestNamingThePartBeforeAnyCall(final String what, final String id, final String part) {
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(id).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
+        assertThat(event.getMessage()).startsWith("Id: its " + part).doesNotContain("\n").doesNotContain("\u001B");
+        verify(sdk, never()).adminGetUser(any(AdminGetUserRequest.class));
+    }
+
+    @Test
+    void thePendingIdOfACreateThatNeverLinkedIsNotFoundWithoutACall() {
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(PENDING_ID).build());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
+        assertThat(event.getMessage()).contains("pending identifier");
         verify(sdk, never()).adminGetUser(any(AdminGetUserRequest.class));
     }
 
@@ -122,7 +152,7 @@ class ReadHandlerTest extends HandlerTestBase {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
-        assertThat(event.getMessage()).contains("user 'alice'").contains(POOL);
+        assertThat(event.getMessage()).contains("no longer has user 'alice'").contains(POOL);
     }
 
     @Test
@@ -134,28 +164,42 @@ class ReadHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void throttlingThatOutlastsTheSdkRetriesEndsAsThrottlingNotInvalidRequest() {
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class)))
-            .thenThrow(serviceError(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded"));
+    void throttlingOnEveryAttemptIsRetriedFiveTimesWithGrowingBackoffThenEndsAsThrottlingNotInvalidRequest() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenThrow(throttled());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.FAILED);
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
-        verify(sdk, times(1)).adminGetUser(any(AdminGetUserRequest.class));
+        assertThat(event.getMessage()).contains("tried 5 times").contains("UserRead");
+        verify(sdk, times(5)).adminGetUser(any(AdminGetUserRequest.class));
+        assertThat(pauses).hasSize(4);
+        for (int i = 0; i < pauses.size(); i++) {
+            final long ceiling = Math.min(4000, 500L << i);
+            assertThat(pauses.get(i).toMillis()).as("pause " + i).isBetween(ceiling / 2, ceiling);
+        }
+    }
+
+    @Test
+    void throttlingThatPassesWithinTheAttemptsIsARead() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenThrow(throttled()).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+
+        assertThat(run(handler, ResourceModel.builder().id(LINK_ID).build()).getResourceModel()).isEqualTo(readModel());
+        assertThat(pauses).hasSize(1);
     }
 
     @Test
     void readEchoesTheProviderNameCaseAndValueItWasGiven() {
         final ResourceModel model = ResourceModel.builder().id(POOL + "|Cognito|Alice|CorpSAML|Alice@Example.com").build();
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(user("Alice", 
             "[{\"userId\":\"Alice@Example.com\",\"providerName\":\"CorpSAML\",\"providerType\":\"SAML\",\"issuer\":\"urn:x\",\"primary\":false,\"dateCreated\":1}]"));
 
         final ResourceModel read = run(handler, model).getResourceModel();
 
         assertThat(read).isEqualTo(ResourceModel.builder().id(model.getId()).userPoolId(POOL)
             .sourceUser(SourceUser.builder().providerName("CorpSAML").providerAttributeValue("Alice@Example.com").build())
-            .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("Alice").build())
+            .destinationUser(DestinationUser.builder().providerName("Cognito").build())
+            .destinationUsername("Alice")
             .build());
     }
 }

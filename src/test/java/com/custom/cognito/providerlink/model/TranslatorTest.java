@@ -33,7 +33,8 @@ class TranslatorTest {
             .id("us-east-1_X|Cognito|alice|CorpSAML|a@b.c")
             .userPoolId("us-east-1_X")
             .sourceUser(SourceUser.builder().providerName("CorpSAML").providerAttributeValue("a@b.c").build())
-            .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("alice").build())
+            .destinationUser(DestinationUser.builder().providerName("Cognito").build())
+            .destinationUsername("alice")
             .build());
     }
 
@@ -71,7 +72,7 @@ class TranslatorTest {
     void withIdCopiesTheModelAndLeavesTheOriginalAlone() {
         final ProviderLink link = Translator.toDeclaredLink(SAML_BY_EMAIL);
 
-        final ResourceModel withId = Translator.withId(SAML_BY_EMAIL, link);
+        final ResourceModel withId = Translator.withId(SAML_BY_EMAIL, link.id());
 
         assertThat(withId.getId()).isEqualTo(link.id());
         assertThat(withId.getSourceUser().getProviderAttributeName()).isEqualTo("email");

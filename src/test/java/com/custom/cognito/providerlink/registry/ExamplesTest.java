@@ -6,7 +6,7 @@ import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.contract.LocalCognito;
 import com.custom.cognito.providerlink.local.registry.TypeName;
 import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.model.InputErrors;
+import com.custom.cognito.providerlink.wrapper.InputErrors;
 import com.custom.cognito.providerlink.model.Translator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

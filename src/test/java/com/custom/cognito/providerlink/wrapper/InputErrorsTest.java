@@ -1,4 +1,4 @@
-package com.custom.cognito.providerlink.model;
+package com.custom.cognito.providerlink.wrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,6 +59,16 @@ class InputErrorsTest {
     void aValidModelPasses() {
         validator.validateObject(new JSONObject("{\"UserPoolId\":\"us-east-1_X\",\"SourceUser\":{\"ProviderName\":\"Google\",\"ProviderAttributeName\":"
             + "\"Cognito_Subject\",\"ProviderAttributeValue\":\"1\"},\"DestinationUser\":{\"ProviderName\":\"Cognito\",\"ProviderAttributeValue\":\"a\"}}"), schema);
+    }
+
+    @Test
+    void aCharacterThePortableSchemaPatternLetsThroughIsNamedBesideTheSchemasOwnProblems() {
+        assertThatThrownBy(() -> validator.validateObject(new JSONObject("{\"SourceUser\":{\"ProviderName\":\"Goo\u200bgle\",\"ProviderAttributeName\":"
+            + "\"Cognito_Subject\",\"ProviderAttributeValue\":\"1\"},\"DestinationUser\":{\"ProviderName\":\"Cognito\",\"ProviderAttributeValue\":\"a\"}}"),
+            schema))
+            .isInstanceOf(ValidationException.class)
+            .hasMessageStartingWith("2 problems: UserPoolId: is required")
+            .hasMessageContaining("| SourceUser.ProviderName: must be printable characters only");
     }
 
     @Test

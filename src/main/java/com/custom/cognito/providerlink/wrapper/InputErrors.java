@@ -1,5 +1,6 @@
-package com.custom.cognito.providerlink.model;
+package com.custom.cognito.providerlink.wrapper;
 
+import com.custom.cognito.providerlink.model.LinkProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,35 +26,50 @@ public final class InputErrors implements SchemaValidator {
     private static final Pattern EXTRA_KEY = Pattern.compile("extraneous key \\[(.*)] is not permitted");
     private static final Pattern TYPES = Pattern.compile("expected type: (\\w+), found: (\\w+)");
 
-    /** What each property should hold; also the text of "is required" failures. */
-    private static final Map<String, String> WHAT_TO_SET = Map.of(
-        "UserPoolId", "the ID of the user pool, e.g. us-east-1_EXAMPLE",
-        "SourceUser", "the external identity to link, with ProviderName, ProviderAttributeName and ProviderAttributeValue",
-        "DestinationUser", "the existing user to link to, with ProviderName and ProviderAttributeValue",
-        "SourceUser.ProviderName", "the identity provider's name exactly as configured in the pool, e.g. Google",
-        "SourceUser.ProviderAttributeName", "Cognito_Subject, or for SAML/OIDC a user-pool attribute the provider maps, e.g. email",
-        "SourceUser.ProviderAttributeValue", "the identity's value for that attribute, e.g. the Google sub",
-        "DestinationUser.ProviderName", "Cognito for a native user, or the provider of an existing federated user",
-        "DestinationUser.ProviderAttributeValue", "the username of a native user, or the provider user id of a federated user",
-        "Id", "the value Create returned (Ref returns it)");
-
-    /** The schema's patterns, in words. */
+    /**
+     * The schema's patterns, in words. They refuse only control characters (the exact character classes are checked
+     * by the handlers, {@link com.custom.cognito.providerlink.model.PropertyRules}, with the same kind of message).
+     */
     private static final Map<String, String> PATTERNS = Map.of(
-        "^[\\w-]+_[0-9a-zA-Z]+$", "a user pool ID: the Region, an underscore, then letters and digits, e.g. us-east-1_EXAMPLE",
-        "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+$", "printable characters only (letters, digits, punctuation, symbols, spaces):"
-            + " no control, format or private-use characters",
-        "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", "printable characters without spaces: no whitespace, control, format or private-use"
-            + " characters");
+        "^[a-zA-Z0-9_-]+_[0-9a-zA-Z]+$", "a user pool ID: the Region, an underscore, then letters and digits, e.g. us-east-1_EXAMPLE",
+        "^[^\\x00-\\x1F\\x7F-\\x9F]+$", "printable characters only: no control characters",
+        "^[^\\x00-\\x20\\x7F-\\x9F]+$", "printable characters without spaces: no whitespace or control characters");
 
     private final Validator validator = new Validator();
 
+    /**
+     * The schema's violations, and then the character rules it cannot express in a portable pattern, checked on the
+     * same properties; every problem is named in one message.
+     */
     @Override
     public void validateObject(final JSONObject model, final JSONObject schema) throws ValidationException {
+        final List<String> problems = new ArrayList<>();
+        String keyword = "pattern";
+        String pointer = "#";
         try {
             validator.validateObject(model, schema);
         } catch (ValidationException e) {
-            throw new ValidationException(explain(e, schema), List.of(), e.getKeyword(), e.getSchemaPointer());
+            collect(e, schema, problems);
+            keyword = e.getKeyword();
+            pointer = e.getSchemaPointer();
         }
+        for (LinkProperty property : LinkProperty.values()) {
+            final Object value = valueAt(model, property.path());
+            if (value instanceof String && problems.stream().noneMatch(p -> p.startsWith(property.path() + ":"))) {
+                property.problem((String) value).ifPresent(problem -> problems.add(property.problemMessage(problem)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(join(problems), List.of(), keyword, pointer);
+        }
+    }
+
+    private static Object valueAt(final JSONObject model, final String path) {
+        Object node = model;
+        for (String part : path.split("\\.")) {
+            node = node instanceof JSONObject ? ((JSONObject) node).opt(part) : null;
+        }
+        return node;
     }
 
     @Override
@@ -64,11 +80,6 @@ public final class InputErrors implements SchemaValidator {
     @Override
     public Schema getListHandlerSchema(final JSONObject schema) throws ValidationException {
         return validator.getListHandlerSchema(schema);
-    }
-
-    /** "X: is required: set it to …", for the checks the handlers repeat without the schema. */
-    public static String required(final String property) {
-        return property + ": is required: set it to " + WHAT_TO_SET.getOrDefault(property, "a value") + ".";
     }
 
     /**
@@ -93,6 +104,10 @@ public final class InputErrors implements SchemaValidator {
     static String explain(final ValidationException e, final JSONObject schema) {
         final List<String> problems = new ArrayList<>();
         collect(e, schema, problems);
+        return join(problems);
+    }
+
+    private static String join(final List<String> problems) {
         return problems.size() == 1 ? problems.get(0) : problems.size() + " problems: " + String.join(" | ", problems);
     }
 
@@ -138,9 +153,12 @@ public final class InputErrors implements SchemaValidator {
         }
     }
 
+    private static String required(final String property) {
+        return LinkProperty.at(property).map(LinkProperty::requiredMessage).orElse(property + ": is required.");
+    }
+
     private static String hint(final String property) {
-        final String what = WHAT_TO_SET.get(property);
-        return what == null ? "." : ": set it to " + what + ".";
+        return LinkProperty.at(property).map(p -> ": set it to " + p.whatToSet() + ".").orElse(".");
     }
 
     private static String article(final String jsonType) {

@@ -1,0 +1,93 @@
+package com.custom.cognito.providerlink.handlers;
+
+import com.custom.cognito.providerlink.CallbackContext;
+import com.custom.cognito.providerlink.ResourceModel;
+import com.custom.cognito.providerlink.cognito.Attempts;
+import com.custom.cognito.providerlink.cognito.LinkFailures;
+import com.custom.cognito.providerlink.model.LinkException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * Create and Delete: handlers that change a link and may take several invocations. They decide in one place what a
+ * failure leaves behind and how they wait.
+ *
+ * <ul>
+ *   <li>Throttling never fails the operation while its budget lasts: the invocation ends IN_PROGRESS with a
+ *       callback delay drawn uniformly from one second to a window that starts at {@value #FIRST_WINDOW_SECONDS}
+ *       seconds (the time the 25-per-second UserUpdate quota needs to admit a 200-link stack) and doubles with each
+ *       further throttle, so that concurrent operations spread their retries instead of colliding again.</li>
+ *   <li>Once this operation's own mutation may have taken effect, every event carries the model with the link's
+ *       {@code Id}, so a rollback removes what was made; before that, IN_PROGRESS events carry the pending
+ *       {@code Id}, and failures no model, so a rollback can never remove another stack's link.</li>
+ * </ul>
+ */
+abstract class LinkChangeHandler extends BaseHandlerStd {
+
+    static final int FIRST_WINDOW_SECONDS = 8;
+    static final int MAX_WINDOW_SECONDS = 60;
+    /** Waiting for the quota stops here, well inside the schema's 10-minute handler timeout. */
+    static final int THROTTLED_BUDGET_SECONDS = 8 * 60;
+    /** How long the destination may take to show a change, and how often it is read meanwhile. */
+    static final int VISIBILITY_BUDGET_SECONDS = 120;
+    static final int VISIBILITY_DELAY_SECONDS = 2;
+
+    LinkChangeHandler(final Attempts.Pause pause) {
+        super(pause);
+    }
+
+    @Override
+    protected final Attempts attempts(final Attempts.Pause pause) {
+        return Attempts.waitingThroughCallbacks(pause);
+    }
+
+    /** The model this operation's events carry: with the real {@code Id} once its mutation may have taken effect. */
+    protected abstract ResourceModel eventModel(Invocation invocation);
+
+    @Override
+    protected final ProgressEvent<ResourceModel, CallbackContext> onFailure(final LinkException failure, final Invocation invocation) {
+        final CallbackContext context = invocation.context();
+        LinkException reported = failure;
+        if (failure.getErrorCode() == HandlerErrorCode.Throttling) {
+            final Duration delay = throttleDelay(context.getThrottles() + 1);
+            final int seconds = (int) delay.toSeconds();
+            if (context.getThrottledSeconds() + seconds <= THROTTLED_BUDGET_SECONDS) {
+                context.setThrottles(context.getThrottles() + 1);
+                context.setThrottledSeconds(context.getThrottledSeconds() + seconds);
+                context.setPauseMillis(delay.toMillisPart());
+                invocation.logger().log("Throttled; calling back in " + delay.toMillis() + " ms");
+                return ProgressEvent.defaultInProgressHandler(context, seconds, eventModel(invocation));
+            }
+            reported = LinkFailures.throttledTooLong(failure, context.getThrottledSeconds());
+        }
+        return reported.toEvent(context.mayHaveTakenEffect() ? eventModel(invocation) : null);
+    }
+
+    /**
+     * Continues when {@code visible} holds; otherwise waits for the destination to show the change, for at most
+     * {@value #VISIBILITY_BUDGET_SECONDS} seconds. No lag of AdminGetUser has been reported (the Developer Guide shows
+     * identities right after a link), so this is a safeguard that costs one read.
+     */
+    protected final ProgressEvent<ResourceModel, CallbackContext> awaitVisible(
+        final Invocation invocation, final boolean visible, final ProgressEvent<ResourceModel, CallbackContext> progress,
+        final Function<Integer, LinkException> timedOut) {
+
+        if (visible) {
+            return progress;
+        }
+        final CallbackContext context = invocation.context();
+        if (context.getVisibilitySeconds() >= VISIBILITY_BUDGET_SECONDS) {
+            throw timedOut.apply(context.getVisibilitySeconds());
+        }
+        context.setVisibilitySeconds(context.getVisibilitySeconds() + VISIBILITY_DELAY_SECONDS);
+        return ProgressEvent.defaultInProgressHandler(context, VISIBILITY_DELAY_SECONDS, eventModel(invocation));
+    }
+
+    static Duration throttleDelay(final int throttle) {
+        final long window = Math.min(MAX_WINDOW_SECONDS, (long) FIRST_WINDOW_SECONDS << Math.min(throttle - 1, 6)) * 1000;
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(1000, window + 1));
+    }
+}
