@@ -69,7 +69,8 @@ public final class HandlerDispatch {
         final Action action,
         final CallbackContext callbackContext,
         final Logger logger) {
-        return guarded(action, logger, handler -> handler.handleRequest(proxy, request, callbackContext, LogText.escaping(logger)));
+        return guarded(action, logger, handler
+            -> handler.handleRequest(proxy, request, callbackContext, LogText.escaping(logger)));
     }
 
     /** Other entry points' way in (the custom resource): the handler calls Cognito through the given client. */
@@ -79,7 +80,8 @@ public final class HandlerDispatch {
         final Action action,
         final CallbackContext callbackContext,
         final Logger logger) {
-        return guarded(action, logger, handler -> handler.handleRequest(request, callbackContext, client, LogText.escaping(logger)));
+        return guarded(action, logger, handler
+            -> handler.handleRequest(request, callbackContext, client, LogText.escaping(logger)));
     }
 
     private ProgressEvent<ResourceModel, CallbackContext> guarded(
@@ -108,12 +110,14 @@ public final class HandlerDispatch {
         }
         if (e instanceof AwsServiceException) {
             final AwsServiceException service = (AwsServiceException) e;
-            final String code = service.awsErrorDetails() == null ? service.getClass().getSimpleName() : service.awsErrorDetails().errorCode();
+            final String code = service.awsErrorDetails() == null ? service.getClass().getSimpleName()
+                : service.awsErrorDetails().errorCode();
             return ProgressEvent.failed(null, null, service.isThrottlingException() ? HandlerErrorCode.Throttling
                 : HandlerErrorCode.GeneralServiceException, "An AWS service answered " + code + "; retry the operation.");
         }
         return ProgressEvent.failed(null, null, HandlerErrorCode.InternalFailure, "The handler failed unexpectedly ("
-            + e.getClass().getSimpleName() + "). Nothing about the request was at fault; retry the operation, and report it if it recurs.");
+            + e.getClass().getSimpleName()
+            + "). Nothing about the request was at fault; retry the operation, and report it if it recurs.");
     }
 
     /** The Cognito actions the handler for {@code action} may call (none for an action without a handler). */
@@ -147,7 +151,8 @@ public final class HandlerDispatch {
             writer.write(response, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, refusal.message()));
             return;
         }
-        plugin.process(new ByteArrayInputStream(((RequestScreen.Pass) outcome).request().getBytes(StandardCharsets.UTF_8)), response);
+        plugin.process(new ByteArrayInputStream(((RequestScreen.Pass) outcome).request().getBytes(StandardCharsets.UTF_8)),
+            response);
     }
 
     /** Whether the wrapper may empty {@code java.io.tmpdir} here ({@link TempDirectory}). */
@@ -194,7 +199,8 @@ public final class HandlerDispatch {
     }
 
     /** Runs {@code work} and turns anything it throws into the event every entry point answers for it. */
-    public static ProgressEvent<ResourceModel, CallbackContext> answering(final Supplier<ProgressEvent<ResourceModel, CallbackContext>> work) {
+    public static ProgressEvent<ResourceModel, CallbackContext> answering(final Supplier<ProgressEvent<ResourceModel,
+        CallbackContext>> work) {
         try {
             return work.get();
         } catch (RuntimeException | Error e) {

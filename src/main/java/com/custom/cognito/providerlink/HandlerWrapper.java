@@ -44,7 +44,8 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
     }
 
     @Override
-    public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context) throws IOException {
+    public void handleRequest(final InputStream inputStream, final OutputStream outputStream,
+        final Context context) throws IOException {
         if (platformLogPublisher == null) {
             platformLogPublisher = new LambdaLogPublisher(context.getLogger(), LogText::escapeLine);
         }
@@ -74,15 +75,18 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
     }
 
     /** Calls a handler directly, without schema validation, as {@code cfn test} does through SAM; it always answers. */
-    public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context) throws IOException {
+    public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream,
+        final Context context) throws IOException {
         this.loggerProxy = new LoggerProxy();
         this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger(), LogText::escapeLine));
         final String input = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
         final ProgressEvent<ResourceModel, CallbackContext> response = HandlerDispatch.answering(() -> {
             final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload = testPayload(input);
             final AmazonWebServicesClientProxy proxy = payload.getCredentials() == null ? null
-                : new AmazonWebServicesClientProxy(loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
-            return invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(), payload.getTypeConfiguration());
+                : new AmazonWebServicesClientProxy(loggerProxy, payload.getCredentials(), ()
+                -> (long) context.getRemainingTimeInMillis());
+            return invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
+                payload.getTypeConfiguration());
         });
         writeResponse(outputStream, response);
         outputStream.close();
@@ -93,7 +97,8 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
             final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
                 serializer.deserialize(input, TEST_PAYLOAD_REFERENCE);
             if (payload == null || payload.getRequest() == null) {
-                throw LinkException.invalid("request: is required: the handler request cfn test sends, with desiredResourceState.");
+                throw LinkException.invalid("request: is required: the handler request cfn test sends, with "
+                    + "desiredResourceState.");
             }
             return payload;
         } catch (JsonMappingException e) {

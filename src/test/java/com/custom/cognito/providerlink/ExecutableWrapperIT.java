@@ -38,7 +38,8 @@ class ExecutableWrapperIT {
     static void start() throws IOException {
         cognito = CognitoEmulator.start(0);
         DemoPool.seed(cognito);
-        requests = new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false, 60_000), Duration.ZERO);
+        requests = new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false, 60_000),
+            Duration.ZERO);
     }
 
     @AfterAll
@@ -48,13 +49,15 @@ class ExecutableWrapperIT {
 
     @Test
     void theExecutableRunsTheWholeLifecycleAndPrintsEachResponseBetweenTheMarkers() throws IOException {
-        final ObjectNode properties = (ObjectNode) JSON.readTree(Path.of("requests/create.json").toFile()).get("desiredResourceState");
+        final ObjectNode properties = (ObjectNode)
+            JSON.readTree(Path.of("requests/create.json").toFile()).get("desiredResourceState");
 
         final JsonNode created = run("CREATE", properties, null);
         assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("SUCCESS");
         final String id = created.path("resourceModel").path("Id").asText();
         assertThat(id).isEqualTo("us-east-1_EXAMPLE|Cognito|alice|Google|104578123456789012345");
-        assertThat(created.path("resourceModel").path("SourceUser").has("ProviderAttributeName")).as("write-only, stripped").isFalse();
+        assertThat(created.path("resourceModel").path("SourceUser").has("ProviderAttributeName")).as("write-only, "
+            + "stripped").isFalse();
 
         final JsonNode read = run("READ", JSON.createObjectNode().put("Id", id), null);
         assertThat(read.path("status").asText()).isEqualTo("SUCCESS");
@@ -69,7 +72,68 @@ class ExecutableWrapperIT {
 
         final JsonNode gone = run("READ", JSON.createObjectNode().put("Id", id), null);
         assertThat(gone.path("errorCode").asText()).isEqualTo("NotFound");
-        assertThat(cognito.requests().operations()).contains("AdminLinkProviderForUser", "AdminDisableProviderForUser", "ListUsers");
+        assertThat(cognito.requests().operations()).contains("AdminLinkProviderForUser", "AdminDisableProviderForUser",
+            "ListUsers");
+    }
+
+    @Test
+    void runOnAWorkstationTheExecutableLeavesEveryFileInTheTempDirectoryAlone() throws IOException {
+        final Path shared = sharedTmpdir("workstation-tmp");
+
+        final Processes.Result result = Processes.java(WORK, shared, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+            cognito.endpoint().toString()), Processes.handlerJar().toString(), HandlerWrapperExecutable.class.getName(),
+                request("READ"));
+
+        assertThat(result.stdout()).contains(HandlerWrapperExecutable.START_MARKER);
+        assertThat(shared.resolve("someone-elses-file.txt")).as("another program's file").exists();
+        assertThat(shared.resolve("someone-elses-folder").resolve("notes.md")).exists();
+    }
+
+    @Test
+    void insideLambdaTheExecutableStillEmptiesItsSandboxesTempDirectory() throws IOException {
+        final Path sandbox = sharedTmpdir("lambda-tmp");
+
+        final Processes.Result result = Processes.java(WORK, sandbox, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+            cognito.endpoint().toString(), "AWS_LAMBDA_FUNCTION_NAME", "TypeFunction", "LAMBDA_TASK_ROOT", "/var/task"),
+            Processes.handlerJar().toString(), HandlerWrapperExecutable.class.getName(), request("READ"));
+
+        assertThat(result.stdout()).contains(HandlerWrapperExecutable.START_MARKER);
+        assertThat(sandbox).isEmptyDirectory();
+    }
+
+    @Test
+    void aMalformedRequestIsAnsweredBetweenTheMarkersWithoutACredentialInTheAnswerTheFileOrTheLog() throws IOException {
+        final ObjectNode request = requests.request("LIST", JSON.createObjectNode().put("UserPoolId", DemoPool.USER_POOL_ID),
+            null, null, null);
+        request.put("maxResults", 99999999999L);
+        final List<Path> before = responseFiles();
+
+        final Processes.Result result = Processes.java(WORK, Map.of(), Processes.handlerJar().toString(),
+            HandlerWrapperExecutable.class.getName(), JSON.writeValueAsString(request));
+
+        final List<Path> written = responseFiles();
+        written.removeAll(before);
+        final String file = Files.readString(written.get(0));
+        assertThat(JSON.readTree(file).path("errorCode").asText()).isEqualTo("InvalidRequest");
+        assertThat(JSON.readTree(file).path("message").asText()).startsWith("maxResults:");
+        final WrapperInvoker.Credentials credentials = WrapperInvoker.Credentials.fake();
+        for (String text : List.of(file, result.stdout(), result.stderr())) {
+            assertThat(text).doesNotContain(credentials.secretAccessKey()).doesNotContain(credentials.sessionToken())
+                .doesNotContain(credentials.accessKeyId()).doesNotContain("\tat ");
+        }
+    }
+
+    private static Path sharedTmpdir(final String name) throws IOException {
+        final Path dir = Path.of("target", name).toAbsolutePath();
+        Files.createDirectories(dir.resolve("someone-elses-folder"));
+        Files.writeString(dir.resolve("someone-elses-file.txt"), "not the handler's");
+        Files.writeString(dir.resolve("someone-elses-folder").resolve("notes.md"), "nor this");
+        return dir;
+    }
+
+    private static String request(final String action) throws IOException {
+        return JSON.writeValueAsString(requests.request(action, JSON.createObjectNode().put("Id", DemoPool.USER_POOL_ID
+            + "|Cognito|alice|Google|1"), null, null, null));
     }
 
     @Test
@@ -84,7 +148,8 @@ class ExecutableWrapperIT {
     private static JsonNode run(final String action, final JsonNode properties, final String nextToken) throws IOException {
         final String request = JSON.writeValueAsString(requests.request(action, properties, null, null, nextToken));
         final List<Path> before = responseFiles();
-        final Processes.Result result = Processes.java(WORK, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", cognito.endpoint().toString()),
+        final Processes.Result result = Processes.java(WORK, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+            cognito.endpoint().toString()),
             Processes.handlerJar().toString(), HandlerWrapperExecutable.class.getName(), request);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();

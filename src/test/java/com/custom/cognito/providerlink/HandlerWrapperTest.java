@@ -12,14 +12,65 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
 
-/** The wrapper's other doors: {@code testEntrypoint} (what {@code cfn test} calls through SAM) and the actions it has no handler for. */
+/**
+ * The wrapper's doors, as a red-teamer would try them: the Lambda entry point with malformed requests (a
+ * well-formed FAILED event naming the field, and no credential in the answer or the log), the actions it has no
+ * handler for, forged identifiers, and {@code testEntrypoint} (what {@code cfn test} calls through SAM).
+ */
 @ExtendWith(LocalCognito.class)
 class HandlerWrapperTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Arguments> malformedRequests() {
+        return Stream.of(
+            Arguments.of("maxResults", (java.util.function.Consumer<ObjectNode>) r
+                -> r.put("maxResults", 99999999999L), "maxResults:"),
+            Arguments.of("region", (java.util.function.Consumer<ObjectNode>) r -> r.putNull("region"), "region: is required"),
+            Arguments.of("action", (java.util.function.Consumer<ObjectNode>) r
+                -> r.put("action", "read"), "action: must be one of"),
+            Arguments.of("callbackContext", (java.util.function.Consumer<ObjectNode>) r -> r.put("callbackContext", "x"),
+                "callbackContext: must be an object"),
+            Arguments.of("resourceProperties", (java.util.function.Consumer<ObjectNode>) r -> ((ObjectNode) r.get("requestData"))
+                .putArray("resourceProperties"), "requestData.resourceProperties: must be an object"),
+            Arguments.of("callerCredentials", (java.util.function.Consumer<ObjectNode>) r -> ((ObjectNode) r.get("requestData"))
+                .put("callerCredentials", "AKIA"), "requestData.callerCredentials: must be an object"),
+            Arguments.of("stackId", (java.util.function.Consumer<ObjectNode>) r
+                -> r.putArray("stackId"), "stackId: must be a string"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedRequests")
+    void aMalformedRequestIsAFailedInvalidRequestNamingTheFieldWithNoCredentialInTheAnswerOrTheLog(
+        final String field, final java.util.function.Consumer<ObjectNode> breakIt, final String expected) {
+
+        final WrapperInvoker wrapper = LocalCognito.wrapper();
+        final ObjectNode request = wrapper.request("LIST", Models.pool(), null, null, null);
+        breakIt.accept(request);
+
+        final WrapperInvoker.Event event = wrapper.send("LIST", request);
+
+        assertThat(event.status()).isEqualTo("FAILED");
+        assertThat(event.errorCode()).isEqualTo("InvalidRequest");
+        assertThat(event.message()).startsWith(expected);
+        final WrapperInvoker.Credentials credentials = WrapperInvoker.Credentials.fake();
+        final String everything = event.raw().toString() + String.join("\n", wrapper.context().logLines());
+        assertThat(everything).doesNotContain(credentials.secretAccessKey()).doesNotContain(credentials.sessionToken())
+            .doesNotContain(credentials.accessKeyId()).doesNotContain("\tat ");
+    }
 
     @Test
     void theTestEntrypointRunsAHandlerDirectlyFromCfnTestsPayload() throws IOException {
@@ -31,30 +82,95 @@ class HandlerWrapperTest {
     }
 
     @Test
-    void theTestEntrypointAnswersAMalformedPayloadWithAFailedEvent() throws IOException {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HandlerWrapper().testEntrypoint(new ByteArrayInputStream("{not json".getBytes()), out, new LocalContext(false, 60_000));
+    void theTestEntrypointAnswersAMalformedPayloadWithAnInvalidRequestThatSaysItIsNotJson() throws IOException {
+        final JsonNode answer = testEntrypoint("{not json");
 
-        assertThat(JSON.readTree(out.toByteArray()).path("status").asText()).isEqualTo("FAILED");
+        assertThat(answer.path("status").asText()).isEqualTo("FAILED");
+        assertThat(answer.path("errorCode").asText()).isEqualTo("InvalidRequest");
+        assertThat(answer.path("message").asText())
+            .isEqualTo("The test payload is not valid JSON: the handler expects the payload cfn test sends.");
     }
 
     @Test
-    void anUpdateRequestIsRefusedAsNotUpdatableBecauseEveryPropertyIsCreateOnly() {
-        final WrapperInvoker.Event event = LocalCognito.wrapper().invokeOnce("UPDATE", Models.googleTo("bob", "g-1"), Models.googleTo("alice", "g-1"),
+    void theTestEntrypointNamesAMistypedFieldAndAnswersMissingCredentialsAsInvalidCredentials() throws IOException {
+        final ObjectNode payload = payload("READ", Models.id("us-east-1_EXAMPLE|Cognito|alice|Google|1"));
+        payload.put("action", 5);
+        assertThat(testEntrypoint(payload.toString()).path("message").asText())
+            .isEqualTo("action: must be one of CREATE, READ, UPDATE, DELETE, LIST.");
+
+        final ObjectNode withoutCredentials = payload("READ", Models.id("us-east-1_EXAMPLE|Cognito|alice|Google|1"));
+        withoutCredentials.remove("credentials");
+        assertThat(testEntrypoint(withoutCredentials.toString()).path("errorCode").asText()).isEqualTo("InvalidCredentials");
+    }
+
+    @Test
+    void everyEntryPointAnswersAnythingAHandlerLetsEscapeWithAServiceCodeOrInternalFailureAndNoStackTrace() {
+        final ProgressEvent<ResourceModel, CallbackContext> throttled = HandlerDispatch.answering(() -> {
+            throw CognitoIdentityProviderException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded").build())
+                .build();
+        });
+        final ProgressEvent<ResourceModel, CallbackContext> service = HandlerDispatch.answering(() -> {
+            throw CognitoIdentityProviderException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("SomethingNew").errorMessage("New").build()).build();
+        });
+        final ProgressEvent<ResourceModel, CallbackContext> error = HandlerDispatch.answering(() -> {
+            throw new StackOverflowError();
+        });
+
+        assertThat(throttled.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
+        assertThat(service.getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
+        assertThat(service.getMessage()).isEqualTo("An AWS service answered SomethingNew; retry the operation.");
+        assertThat(error.getErrorCode()).isEqualTo(HandlerErrorCode.InternalFailure);
+        assertThat(error.getMessage()).contains("StackOverflowError").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUpdateRequestIsRefusedAsNotUpdatableBecauseEveryPropertyIsCreateOnlyWithoutAStackTraceInTheLog() {
+        final WrapperInvoker wrapper = LocalCognito.wrapper();
+        final WrapperInvoker.Event event = wrapper.invokeOnce("UPDATE", Models.googleTo("bob", "g-1"), Models.googleTo("alice",
+            "g-1"),
             null, null);
 
         assertThat(event.status()).isEqualTo("FAILED");
         assertThat(event.errorCode()).isEqualTo("NotUpdatable");
         assertThat(event.message()).contains("create-only");
+        assertThat(String.join("\n", wrapper.context().logLines())).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void aForgedIdentifierNeitherReachesCognitoNorPutsAControlCharacterIntoTheLog() {
+        final WrapperInvoker wrapper = LocalCognito.wrapper();
+        final int mark = LocalCognito.emulator().requests().mark();
+
+        final WrapperInvoker.Event event = wrapper.invokeOnce("READ",
+            Models.id("us-east-1_EXAMPLE|Cognito|alice\n[READ] Handler returned SUCCESS\u001b[0m|Google|1"), null, null, null);
+
+        assertThat(event.errorCode()).isEqualTo("InvalidRequest");
+        assertThat(event.message()).startsWith("Id: its destination user part");
+        assertThat(LocalCognito.emulator().requests().since(mark)).isEmpty();
+        final List<String> lines = wrapper.context().logLines();
+        assertThat(lines).isNotEmpty().allSatisfy(line
+            -> assertThat(line.stripTrailing()).doesNotContainPattern("[\\p{Cc}\u2028\u2029]"));
     }
 
     private static JsonNode testEntrypoint(final String action, final JsonNode model) throws IOException {
+        return testEntrypoint(payload(action, model).toString());
+    }
+
+    private static ObjectNode payload(final String action, final JsonNode model) {
         final ObjectNode payload = JSON.createObjectNode();
         payload.putObject("credentials").put("accessKeyId", "AKIALOCAL").put("secretAccessKey", "s").put("sessionToken", "t");
         payload.put("action", action);
-        payload.putObject("request").put("clientRequestToken", "token").put("region", "us-east-1").set("desiredResourceState", model);
+        payload.putObject("request").put("clientRequestToken", "token").put("region", "us-east-1").set("desiredResourceState",
+            model);
+        return payload;
+    }
+
+    private static JsonNode testEntrypoint(final String payload) throws IOException {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HandlerWrapper().testEntrypoint(new ByteArrayInputStream(JSON.writeValueAsBytes(payload)), out, new LocalContext(false, 60_000));
+        new HandlerWrapper().testEntrypoint(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out,
+            new LocalContext(false, 60_000));
         return JSON.readTree(out.toByteArray());
     }
 }

@@ -34,9 +34,11 @@ class RegistryPackageIT {
                 names.add(e.getName());
                 assertThat(e.getMethod()).as(e.getName() + " is stored, as the CLI writes it").isEqualTo(ZipEntry.STORED);
             });
-            assertThat(names).contains(".rpdk-config", "schema.json", "pom.xml", ".cfn_metadata.json", "inputs/inputs_1_create.json",
+            assertThat(names).contains(".rpdk-config", "schema.json", "pom.xml", ".cfn_metadata.json",
+                "inputs/inputs_1_create.json",
                 "src/main/java/com/custom/cognito/providerlink/HandlerWrapper.java");
-            assertThat(names).filteredOn(n -> n.endsWith(".jar")).containsExactly("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+            assertThat(names).filteredOn(n
+                -> n.endsWith(".jar")).containsExactly("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
 
             final JSONObject schema = new JSONObject(read(zip, "schema.json"));
             assertThat(ResourceTypeSchema.load(schema).getTypeName()).isEqualTo("Acme::Cognito::ProviderLink");
@@ -45,12 +47,15 @@ class RegistryPackageIT {
             assertThat(new JSONObject(read(zip, ".cfn_metadata.json")).getString("plugin-version")).isEqualTo("2.2.5");
 
             final List<String> classes = new ArrayList<>();
-            try (JarInputStream jar = new JarInputStream(zip.getInputStream(zip.getEntry("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar")))) {
+            try (JarInputStream jar = new
+                JarInputStream(zip.getInputStream(zip.getEntry("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar")))) {
                 for (var entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
                     classes.add(entry.getName());
                 }
             }
-            for (String entrypoint : List.of(config.getString("entrypoint"), config.getString("testEntrypoint"), config.getString("executableEntrypoint"))) {
+            for (String entrypoint
+                : List.of(config.getString("entrypoint"), config.getString("testEntrypoint"),
+                config.getString("executableEntrypoint"))) {
                 assertThat(classes).contains(entrypoint.split("::")[0].replace('.', '/') + ".class");
             }
             assertThat(classes).contains("custom-cognito-providerlink.json")
@@ -58,7 +63,8 @@ class RegistryPackageIT {
                 .noneMatch(c -> c.startsWith("com/custom/") && c.endsWith("Test.class"));
         }
         assertThat(Files.readString(built.executionRole())).contains(":type/resource/Acme-Cognito-ProviderLink/*");
-        assertThat(new JSONObject(Files.readString(built.lintSchemas().resolve("acme-cognito-providerlink.json"))).getString("typeName"))
+        assertThat(new
+            JSONObject(Files.readString(built.lintSchemas().resolve("acme-cognito-providerlink.json"))).getString("typeName"))
             .isEqualTo("Acme::Cognito::ProviderLink");
     }
 
@@ -74,8 +80,10 @@ class RegistryPackageIT {
     @Test
     void theSamePackageIsBuiltTwiceByteForByte() throws IOException {
         final TypeName name = TypeName.parse("Acme::Cognito::ProviderLink");
-        final byte[] first = Files.readAllBytes(RegistryPackage.build(Path.of("."), name, Processes.handlerJar(), Path.of("target", "pkg-a")).zip());
-        final byte[] second = Files.readAllBytes(RegistryPackage.build(Path.of("."), name, Processes.handlerJar(), Path.of("target", "pkg-b")).zip());
+        final byte[] first = Files.readAllBytes(RegistryPackage.build(Path.of("."), name, Processes.handlerJar(),
+            Path.of("target", "pkg-a")).zip());
+        final byte[] second = Files.readAllBytes(RegistryPackage.build(Path.of("."), name, Processes.handlerJar(),
+            Path.of("target", "pkg-b")).zip());
 
         assertThat(second).isEqualTo(first);
     }

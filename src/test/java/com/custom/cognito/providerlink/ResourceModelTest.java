@@ -18,7 +18,8 @@ import software.amazon.cloudformation.resource.Serializer;
 /** The model classes are written by hand: this keeps them exactly what {@code cfn generate} would write from the schema. */
 class ResourceModelTest {
 
-    private static final Map<String, Class<?>> DEFINITIONS = Map.of("SourceUser", SourceUser.class, "DestinationUser", DestinationUser.class);
+    private static final Map<String, Class<?>> DEFINITIONS = Map.of("SourceUser", SourceUser.class, "DestinationUser",
+        DestinationUser.class);
 
     private final JSONObject schema;
 
@@ -40,7 +41,8 @@ class ResourceModelTest {
         assertThat(schema.getJSONObject("definitions").keySet()).isEqualTo(DEFINITIONS.keySet());
         DEFINITIONS.forEach((name, type) -> {
             final Map<String, Class<?>> fields = jsonProperties(type);
-            assertThat(fields.keySet()).as(name).isEqualTo(schema.getJSONObject("definitions").getJSONObject(name).getJSONObject("properties").keySet());
+            assertThat(fields.keySet()).as(name).isEqualTo(schema.getJSONObject("definitions").getJSONObject(name)
+                .getJSONObject("properties").keySet());
             assertThat(fields.values()).as(name).containsOnly(String.class);
         });
     }
@@ -57,7 +59,8 @@ class ResourceModelTest {
         final String json = new Serializer().serialize(ResourceModel.builder().id("x")
             .sourceUser(SourceUser.builder().providerName("Google").build()).build());
 
-        assertThat(new JSONObject(json).similar(new JSONObject("{\"Id\":\"x\",\"SourceUser\":{\"ProviderName\":\"Google\"}}"))).isTrue();
+        assertThat(new JSONObject(json).similar(new
+            JSONObject("{\"Id\":\"x\",\"SourceUser\":{\"ProviderName\":\"Google\"}}"))).isTrue();
     }
 
     private static Map<String, Class<?>> jsonProperties(final Class<?> type) {

@@ -31,8 +31,10 @@ class ResourceSchemaTest {
         assertThat(loaded.getTypeName()).isEqualTo("Custom::Cognito::ProviderLink");
         assertThat(pointers(loaded.getPrimaryIdentifier())).containsExactly("/properties/Id");
         assertThat(pointers(loaded.getReadOnlyProperties())).containsExactly("/properties/Id", "/properties/DestinationUsername");
-        assertThat(pointers(loaded.getWriteOnlyProperties())).as("what Cognito does not store, and the destination as the template wrote it")
-            .containsExactlyInAnyOrder("/properties/SourceUser/ProviderAttributeName", "/properties/DestinationUser/ProviderAttributeName",
+        assertThat(pointers(loaded.getWriteOnlyProperties())).as("what Cognito does not store, and the destination as the "
+            + "template wrote it")
+            .containsExactlyInAnyOrder("/properties/SourceUser/ProviderAttributeName",
+            "/properties/DestinationUser/ProviderAttributeName",
                 "/properties/DestinationUser/ProviderAttributeValue");
     }
 
@@ -59,15 +61,18 @@ class ResourceSchemaTest {
             assertThat(handlers.getJSONObject(handler).getJSONArray("permissions").toList()).as(handler).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.toString()).startsWith("cognito-idp:"));
         }
-        assertThat(handlers.getJSONObject("read").getJSONArray("permissions").toList()).containsExactly("cognito-idp:AdminGetUser");
+        assertThat(handlers.getJSONObject("read").getJSONArray("permissions").toList())
+            .containsExactly("cognito-idp:AdminGetUser");
         assertThat(handlers.getJSONObject("list").getJSONArray("permissions").toList()).containsExactly("cognito-idp:ListUsers");
-        assertThat(handlers.getJSONObject("list").getJSONObject("handlerSchema").getJSONArray("required").toList()).containsExactly("UserPoolId");
+        assertThat(handlers.getJSONObject("list").getJSONObject("handlerSchema").getJSONArray("required").toList())
+            .containsExactly("UserPoolId");
     }
 
     @Test
     void everyObjectForbidsUnknownKeysAndEveryPropertyIsDescribed() {
         final List<JSONObject> objects = new ArrayList<>(List.of(schema));
-        schema.getJSONObject("definitions").keySet().forEach(name -> objects.add(schema.getJSONObject("definitions").getJSONObject(name)));
+        schema.getJSONObject("definitions").keySet().forEach(name
+            -> objects.add(schema.getJSONObject("definitions").getJSONObject(name)));
         for (JSONObject object : objects) {
             assertThat(object.getBoolean("additionalProperties")).isFalse();
             assertThat(object.getString("description")).hasSizeGreaterThan(30);
@@ -82,16 +87,20 @@ class ResourceSchemaTest {
     @Test
     void stringFieldsCarryTheServiceModelsBounds() {
         final JSONObject pool = schema.getJSONObject("properties").getJSONObject("UserPoolId");
-        assertThat(pool.getString("pattern")).as("UserPoolIdType's pattern, with \\w spelt out: Python's \\w also matches non-ASCII letters")
+        assertThat(pool.getString("pattern")).as("UserPoolIdType's pattern, with \\w spelt out: Python's \\w also matches "
+            + "non-ASCII letters")
             .isEqualTo("^[a-zA-Z0-9_-]+_[0-9a-zA-Z]+$");
         assertThat(pool.getInt("maxLength")).isEqualTo(55);
-        final JSONObject destination = schema.getJSONObject("definitions").getJSONObject("DestinationUser").getJSONObject("properties");
+        final JSONObject destination =
+            schema.getJSONObject("definitions").getJSONObject("DestinationUser").getJSONObject("properties");
         assertThat(destination.getJSONObject("ProviderAttributeValue").getInt("maxLength")).as("UsernameType").isEqualTo(128);
         assertThat(destination.getJSONObject("ProviderName").getInt("maxLength")).as("ProviderNameType").isEqualTo(32);
         for (String definition : List.of("SourceUser", "DestinationUser")) {
-            final JSONObject properties = schema.getJSONObject("definitions").getJSONObject(definition).getJSONObject("properties");
+            final JSONObject properties =
+                schema.getJSONObject("definitions").getJSONObject(definition).getJSONObject("properties");
             for (String name : properties.keySet()) {
-                assertThat(properties.getJSONObject(name).keySet()).as(definition + "." + name).contains("minLength", "maxLength", "pattern");
+                assertThat(properties.getJSONObject(name).keySet()).as(definition + "."
+                    + name).contains("minLength", "maxLength", "pattern");
             }
         }
     }
@@ -112,7 +121,8 @@ class ResourceSchemaTest {
             JSONObject node = properties.getJSONObject(name);
             paths.add(prefix + "/" + name);
             if (node.has("$ref")) {
-                node = schema.getJSONObject("definitions").getJSONObject(node.getString("$ref").substring("#/definitions/".length()));
+                node = schema.getJSONObject("definitions").getJSONObject(node.getString("$ref")
+                    .substring("#/definitions/".length()));
             }
             if (node.has("properties")) {
                 paths.addAll(propertyPaths(node.getJSONObject("properties"), prefix + "/" + name));

@@ -56,7 +56,8 @@ public final class CognitoErrors {
 
     static final List<Row> TABLE = List.of(
         new Row(UserNotFoundException.class, NotFound, (call, cognito) -> String.format(
-            "DestinationUser: user pool %s has no %s (Cognito: %s). Create the user first, or correct DestinationUser.ProviderName"
+            "DestinationUser: user pool %s has no %s (Cognito: %s). Create the user first, or correct "
+                + "DestinationUser.ProviderName"
                 + " and ProviderAttributeValue (a native user is Cognito plus the username).",
             call.userPoolId(), call.destination(), cognito)),
         new Row(ResourceNotFoundException.class, NotFound, (call, cognito) -> String.format(
@@ -68,21 +69,24 @@ public final class CognitoErrors {
                 + " Resolve the duplicate alias, then retry.", call.action(), call.destination(), cognito)),
         new Row(LimitExceededException.class, ServiceLimitExceeded, (call, cognito) -> call.action() == CognitoAction.LINK
             ? String.format("DestinationUser: %s already has 5 linked identities, the most Cognito allows (not adjustable)"
-                + " (Cognito: %s). Remove a link from that user first, or link this identity to another user.", call.destination(), cognito)
+                + " (Cognito: %s). Remove a link from that user first, or link this identity to another user.",
+                call.destination(), cognito)
             : String.format("Cognito reports a limit exceeded during %s (Cognito: %s).", call.action(), cognito)),
         new Row(TooManyRequestsException.class, Throttling, (call, cognito) -> String.format(
             "Cognito throttled %s (Cognito: %s). It shares the account-wide %s quota with every other caller in the account and"
                 + " Region.", call.action(), cognito, call.action().quota().description())),
         new Row(NotAuthorizedException.class, AccessDenied, CognitoErrors::accessDenied),
         new Row(InternalErrorException.class, ServiceInternalError, (call, cognito) -> String.format(
-            "Cognito failed internally during %s, also on retry (Cognito: %s). Retry the operation later.", call.action(), cognito)),
+            "Cognito failed internally during %s, also on retry (Cognito: %s). Retry the operation later.", call.action(),
+                cognito)),
         new Row(OperationNotEnabledException.class, InvalidRequest, (call, cognito) -> String.format(
             "%s is not enabled for user pool %s here (Cognito: %s). Manage links in the pool's primary Region.",
             call.action(), call.userPoolId(), cognito)));
 
     /** Errors every AWS service can answer, without a Cognito exception class. */
     private static final Set<String> CREDENTIAL_ERRORS = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
-        "ExpiredTokenException", "ExpiredToken", "InvalidSignatureException", "IncompleteSignature", "MissingAuthenticationToken");
+        "ExpiredTokenException", "ExpiredToken", "InvalidSignatureException", "IncompleteSignature",
+            "MissingAuthenticationToken");
     private static final String IAM_DENIAL = "AccessDeniedException";
 
     private CognitoErrors() {
@@ -106,7 +110,8 @@ public final class CognitoErrors {
             }
             if (CREDENTIAL_ERRORS.contains(code)) {
                 return LinkException.of(InvalidCredentials, String.format(
-                    "AWS refused the credentials CloudFormation passed for %s (%s). Check the handler's execution role.", call.action(), code), e);
+                    "AWS refused the credentials CloudFormation passed for %s (%s). Check the handler's execution role.",
+                        call.action(), code), e);
             }
             return LinkException.of(GeneralServiceException, String.format("Cognito answered %s to %s (Cognito: %s).",
                 code == null ? e.getClass().getSimpleName() : code, call.action(), cognito), e);
@@ -115,7 +120,8 @@ public final class CognitoErrors {
             return LinkException.of(NetworkFailure, String.format("Could not get an answer from Cognito for %s: %s",
                 call.action(), e.getMessage()), e);
         }
-        return LinkException.of(InternalFailure, String.format("Unexpected %s during %s.", e.getClass().getSimpleName(), call.action()), e);
+        return LinkException.of(InternalFailure, String.format("Unexpected %s during %s.", e.getClass().getSimpleName(),
+            call.action()), e);
     }
 
     /**
@@ -154,8 +160,10 @@ public final class CognitoErrors {
                 link.source(), link.userPoolId(), link.source().providerName(), cognito);
         }
         if (call.link() != null && cognito.contains("does not exist for User Pool")) {
-            return String.format("SourceUser.ProviderName: user pool %s has no identity provider named '%s' (Cognito: %s). Names are"
-                + " case-sensitive: use the name exactly as configured (Google, Facebook, LoginWithAmazon, SignInWithApple, or your"
+            return String.format("SourceUser.ProviderName: user pool %s has no identity provider named '%s' (Cognito: %s). "
+                + "Names are"
+                + " case-sensitive: use the name exactly as configured (Google, Facebook, LoginWithAmazon, SignInWithApple, or "
+                + "your"
                 + " SAML/OIDC provider's name).", call.userPoolId(), call.link().source().providerName(), cognito);
         }
         if (cognito.contains("mutable")) {
@@ -163,7 +171,8 @@ public final class CognitoErrors {
                 + " immutable one (Cognito: %s). Link the identity to another user.", call.destination(), cognito);
         }
         if (call.action() == CognitoAction.LIST_USERS && cognito.toLowerCase(java.util.Locale.ROOT).contains("token")) {
-            return String.format("nextToken: Cognito no longer accepts this pagination token for user pool %s: it is invalid or has"
+            return String.format("nextToken: Cognito no longer accepts this pagination token for user pool %s: it is invalid "
+                + "or has"
                 + " expired (Cognito: %s). Restart the listing without a nextToken.", call.userPoolId(), cognito);
         }
         return String.format("Cognito rejected %s (Cognito: %s). Check the property that message names.", call.action(), cognito);
@@ -176,7 +185,8 @@ public final class CognitoErrors {
 
     /** Throttled: TooManyRequestsException, or any error code the SDK counts as throttling. */
     public static boolean isThrottling(final Throwable e) {
-        return e instanceof TooManyRequestsException || e instanceof AwsServiceException && ((AwsServiceException) e).isThrottlingException();
+        return e instanceof TooManyRequestsException || e instanceof AwsServiceException
+            && ((AwsServiceException) e).isThrottlingException();
     }
 
     /**

@@ -77,7 +77,8 @@ public final class Identities {
     // Never quote the value: it holds provider user ids and, for attribute links, e.g. email addresses.
     private static LinkException unreadable() {
         return LinkException.of(HandlerErrorCode.ServiceInternalError,
-            "Cognito returned an identities attribute that is not the documented JSON array, so the link cannot be read. Retry later.");
+            "Cognito returned an identities attribute that is not the documented JSON array, so the link cannot be read. Retry "
+                + "later.");
     }
 
     public List<Entry> entries() {
@@ -101,7 +102,8 @@ public final class Identities {
         final List<ProviderLink> links = new ArrayList<>();
         for (Entry entry : identities.entries) {
             if (!entry.primary() && !SourceIdentity.isNative(entry.providerName())) {
-                links.add(new ProviderLink(userPoolId, destination, SourceIdentity.observed(entry.providerName(), entry.userId())));
+                links.add(new ProviderLink(userPoolId, destination, SourceIdentity.observed(entry.providerName(),
+                    entry.userId())));
             }
         }
         return links;

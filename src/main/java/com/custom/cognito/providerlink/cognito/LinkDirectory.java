@@ -43,7 +43,8 @@ public final class LinkDirectory {
         while (true) {
             final ListUsersResponse page = listUsers.apply(request);
             page.users().forEach(user -> links.addAll(Identities.linksOf(first.userPoolId(), user)));
-            if (page.paginationToken() == null || links.size() >= budget.stopAfterAtLeastLinks() || nanoClock.getAsLong() >= deadline) {
+            if (page.paginationToken() == null || links.size() >= budget.stopAfterAtLeastLinks()
+                || nanoClock.getAsLong() >= deadline) {
                 return new Page(links, page.paginationToken());
             }
             request = first.toBuilder().paginationToken(page.paginationToken()).build();
@@ -51,7 +52,8 @@ public final class LinkDirectory {
     }
 
     /** The link that holds {@code source} anywhere in the pool, searching at most {@code maxPages} pages. */
-    static Optional<ProviderLink> findHolder(final Function<ListUsersRequest, ListUsersResponse> listUsers, final String userPoolId,
+    static Optional<ProviderLink> findHolder(final Function<ListUsersRequest, ListUsersResponse> listUsers,
+        final String userPoolId,
                                              final SourceIdentity source, final int maxPages) {
         ListUsersRequest request = CognitoRequests.listUsers(userPoolId, null);
         for (int pages = 0; request != null && pages < maxPages; pages++) {

@@ -138,10 +138,12 @@ public final class LinkGateway {
     }
 
     /** True when Cognito unlinked; false when it answered that the identity isn't linked by that name. */
-    private boolean unlinkBy(final ProviderLink link, final String attribute, final MutationLedger ledger, final Set<String> tried) {
+    private boolean unlinkBy(final ProviderLink link, final String attribute, final MutationLedger ledger,
+        final Set<String> tried) {
         tried.add(attribute);
         try {
-            attempts.mutate(ledger, () -> client.injectCredentialsAndInvokeV2(CognitoRequests.unlink(link.userPoolId(), link.source(), attribute),
+            attempts.mutate(ledger, ()
+                -> client.injectCredentialsAndInvokeV2(CognitoRequests.unlink(link.userPoolId(), link.source(), attribute),
                 client.client()::adminDisableProviderForUser));
             ledger.recordTookEffect();
             return true;
@@ -163,7 +165,8 @@ public final class LinkGateway {
             return names;
         }
         final Optional<IdentityProviderType> provider = describeProvider(link);
-        provider.filter(p -> p.providerType() == IdentityProviderTypeType.SAML || p.providerType() == IdentityProviderTypeType.OIDC)
+        provider.filter(p -> p.providerType() == IdentityProviderTypeType.SAML
+            || p.providerType() == IdentityProviderTypeType.OIDC)
             .ifPresent(p -> names.addAll(new TreeSet<>(p.attributeMapping().keySet())));
         return names;
     }
@@ -190,7 +193,8 @@ public final class LinkGateway {
     }
 
     /** One List invocation's worth of links, from Cognito's {@code token} on. */
-    public LinkDirectory.Page list(final String userPoolId, final String token, final LinkDirectory.Budget budget, final LongSupplier nanoClock) {
+    public LinkDirectory.Page list(final String userPoolId, final String token, final LinkDirectory.Budget budget,
+        final LongSupplier nanoClock) {
         try {
             return LinkDirectory.collect(this::listUsersPage, CognitoRequests.listUsers(userPoolId, token), budget, nanoClock);
         } catch (RuntimeException e) {

@@ -39,9 +39,11 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
 
         if (proxy == null) {
             return LinkException.of(HandlerErrorCode.InvalidCredentials,
-                "The request carries no callerCredentials, so the handler has no credentials to call Cognito with.").toEvent(null);
+                "The request carries no callerCredentials, so the handler has no credentials to call Cognito "
+                    + "with.").toEvent(null);
         }
-        return handleRequest(request, callbackContext, proxy.newProxy(() -> ClientBuilder.getClient(request.getRegion())), logger);
+        return handleRequest(request, callbackContext, proxy.newProxy(()
+            -> ClientBuilder.getClient(request.getRegion())), logger);
     }
 
     /** The same, with a given client: the seam for tests (a mocked SDK client behind the real proxy) and other entry points. */

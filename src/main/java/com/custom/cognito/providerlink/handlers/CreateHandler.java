@@ -40,13 +40,16 @@ public class CreateHandler extends LinkChangeHandler {
                 }
                 return progress;
             })
-            .then(progress -> awaitVisible(invocation, invocation.cognito().shows(resolved(declared, context)).orElse(false), progress,
+            .then(progress
+            -> awaitVisible(invocation, invocation.cognito().shows(resolved(declared, context)).orElse(false), progress,
                 seconds -> LinkFailures.notShown(resolved(declared, context), seconds)))
             .then(progress -> ProgressEvent.success(Translator.toModel(resolved(declared, context)), null));
     }
 
-    private static ProgressEvent<ResourceModel, CallbackContext> preCheck(final Invocation invocation, final ProviderLink declared,
-                                                                          final ProgressEvent<ResourceModel, CallbackContext> progress) {
+    private static ProgressEvent<ResourceModel, CallbackContext> preCheck(final Invocation invocation,
+        final ProviderLink declared,
+                                                                          final ProgressEvent<ResourceModel,
+                                                                              CallbackContext> progress) {
         final LinkGateway.Destination destination = invocation.cognito().destinationOf(declared);
         if (destination.holdsSource()) {
             throw LinkFailures.alreadyExists(declared.withDestinationResolvedAs(destination.username()));
@@ -57,14 +60,17 @@ public class CreateHandler extends LinkChangeHandler {
 
     /** The link as Cognito names it, once the pre-check resolved the destination; the declared one before. */
     private static ProviderLink resolved(final ProviderLink declared, final CallbackContext context) {
-        return context.getCheckedDestination() == null ? declared : declared.withDestinationResolvedAs(context.getCheckedDestination());
+        return context.getCheckedDestination() == null ? declared
+            : declared.withDestinationResolvedAs(context.getCheckedDestination());
     }
 
     @Override
     protected ResourceModel eventModel(final Invocation invocation) {
         final ProviderLink link = resolved(Translator.toDeclaredLink(invocation.model()), invocation.context());
-        final ResourceModel model = Translator.withId(invocation.model(), invocation.context().mayHaveTakenEffect() ? link.id() : link.pendingId());
-        return invocation.context().getCheckedDestination() == null ? model : model.toBuilder().destinationUsername(link.destination().username()).build();
+        final ResourceModel model = Translator.withId(invocation.model(), invocation.context().mayHaveTakenEffect() ? link.id()
+            : link.pendingId());
+        return invocation.context().getCheckedDestination() == null ? model
+            : model.toBuilder().destinationUsername(link.destination().username()).build();
     }
 
     @Override

@@ -7,7 +7,8 @@ import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /** One invocation of a handler: the request, the operation's context so far, Cognito, and the log. */
-public record Invocation(ResourceHandlerRequest<ResourceModel> request, CallbackContext context, LinkGateway cognito, Logger logger) {
+public record Invocation(ResourceHandlerRequest<ResourceModel> request, CallbackContext context, LinkGateway cognito,
+    Logger logger) {
 
     /** The properties CloudFormation sent (for Read, Delete and List, often the identifier alone). */
     public ResourceModel model() {

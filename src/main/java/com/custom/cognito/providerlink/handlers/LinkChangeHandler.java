@@ -48,7 +48,8 @@ abstract class LinkChangeHandler extends BaseHandlerStd {
     protected abstract ResourceModel eventModel(Invocation invocation);
 
     @Override
-    protected final ProgressEvent<ResourceModel, CallbackContext> onFailure(final LinkException failure, final Invocation invocation) {
+    protected final ProgressEvent<ResourceModel, CallbackContext> onFailure(final LinkException failure,
+        final Invocation invocation) {
         final CallbackContext context = invocation.context();
         LinkException reported = failure;
         if (failure.getErrorCode() == HandlerErrorCode.Throttling) {

@@ -40,9 +40,11 @@ public class ListHandler extends BaseHandlerStd {
     protected ProgressEvent<ResourceModel, CallbackContext> handle(final Invocation invocation) {
         final String userPoolId = Translator.toUserPoolId(invocation.model());
         final Integer maxResults = invocation.request().getMaxResults();
-        final LinkDirectory.Budget budget = new LinkDirectory.Budget(maxResults == null ? LINKS_PER_PAGE : Math.max(1, maxResults), TIME_PER_PAGE);
+        final LinkDirectory.Budget budget = new LinkDirectory.Budget(maxResults == null ? LINKS_PER_PAGE
+            : Math.max(1, maxResults), TIME_PER_PAGE);
         invocation.logger().log("Listing the links of " + userPoolId);
-        final LinkDirectory.Page page = invocation.cognito().list(userPoolId, invocation.request().getNextToken(), budget, nanoClock);
+        final LinkDirectory.Page page = invocation.cognito().list(userPoolId, invocation.request().getNextToken(), budget,
+            nanoClock);
         return ProgressEvent.<ResourceModel, CallbackContext>builder()
             .resourceModels(page.links().stream().map(Translator::toModel).collect(Collectors.toList()))
             .nextToken(page.nextToken())

@@ -49,7 +49,8 @@ public final class LinkId {
      * codec did not write and parts Cognito would refuse, so no such value reaches a Cognito call or a log.
      */
     public static Parsed parse(final String id) {
-        final List<String> parts = split(id).orElseThrow(() -> LinkException.invalid("Id", "is not a ProviderLink identifier." + EXPECTED));
+        final List<String> parts = split(id).orElseThrow(() -> LinkException.invalid("Id", "is not a ProviderLink identifier."
+            + EXPECTED));
         final boolean pending = parts.size() == PARTS + 1 && PENDING.equals(parts.get(0));
         final List<String> link = pending ? parts.subList(1, parts.size()) : parts;
         if (link.size() != PARTS) {
@@ -61,7 +62,8 @@ public final class LinkId {
         check(PropertyRules.PROVIDER_NAME, link.get(3), "source provider");
         check(PropertyRules.SOURCE_VALUE, link.get(4), "source value");
         if (SourceIdentity.isNative(link.get(3))) {
-            throw LinkException.invalid("Id", "its source provider part is Cognito, which names a native user: no link has a native"
+            throw LinkException.invalid("Id",
+                "its source provider part is Cognito, which names a native user: no link has a native"
                 + " source." + EXPECTED);
         }
         final Destination destination = Destination.of(link.get(1), link.get(2));

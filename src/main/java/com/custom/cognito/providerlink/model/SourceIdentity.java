@@ -61,7 +61,8 @@ public final class SourceIdentity {
         return attributeName;
     }
 
-    /** The declared attribute name, else the subject: always right for a social provider, and for SAML/OIDC until a link by attribute. */
+    /** The declared attribute name, else the subject: always right for a social provider, and for SAML/OIDC until a link by
+     * attribute. */
     public String attributeNameOrSubject() {
         return attributeName != null ? attributeName : SUBJECT_ATTRIBUTE;
     }
@@ -77,7 +78,8 @@ public final class SourceIdentity {
 
     @Override
     public boolean equals(final Object other) {
-        return other instanceof SourceIdentity && sameIdentityAs(((SourceIdentity) other).providerName, ((SourceIdentity) other).value);
+        return other instanceof SourceIdentity
+            && sameIdentityAs(((SourceIdentity) other).providerName, ((SourceIdentity) other).value);
     }
 
     @Override

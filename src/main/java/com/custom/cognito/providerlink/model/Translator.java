@@ -35,15 +35,18 @@ public final class Translator {
      */
     public static ProviderLink toIdentifiedLink(final ResourceModel model) {
         if (model == null || model.getId() == null) {
-            if (model != null && model.getUserPoolId() != null && model.getSourceUser() != null && model.getDestinationUser() != null) {
+            if (model != null && model.getUserPoolId() != null && model.getSourceUser() != null
+                && model.getDestinationUser() != null) {
                 return toDeclaredLink(model);
             }
             throw LinkProperty.ID.required();
         }
         final LinkId.Parsed parsed = LinkId.parse(model.getId());
         if (parsed.pending()) {
-            throw LinkException.of(HandlerErrorCode.NotFound, "No such link: this Id is the pending identifier a create reports before"
-                + " its link call could have made the link, and that create ended without making it. There is nothing to read or delete.");
+            throw LinkException.of(HandlerErrorCode.NotFound,
+                "No such link: this Id is the pending identifier a create reports before"
+                + " its link call could have made the link, and that create ended without making it. There is nothing to read "
+                + "or delete.");
         }
         final ProviderLink link = parsed.link();
         final SourceUser source = model.getSourceUser();

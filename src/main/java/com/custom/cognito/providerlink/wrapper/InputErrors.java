@@ -31,7 +31,8 @@ public final class InputErrors implements SchemaValidator {
      * by the handlers, {@link com.custom.cognito.providerlink.model.PropertyRules}, with the same kind of message).
      */
     private static final Map<String, String> PATTERNS = Map.of(
-        "^[a-zA-Z0-9_-]+_[0-9a-zA-Z]+$", "a user pool ID: the Region, an underscore, then letters and digits, e.g. us-east-1_EXAMPLE",
+        "^[a-zA-Z0-9_-]+_[0-9a-zA-Z]+$",
+            "a user pool ID: the Region, an underscore, then letters and digits, e.g. us-east-1_EXAMPLE",
         "^[^\\x00-\\x1F\\x7F-\\x9F]+$", "printable characters only: no control characters",
         "^[^\\x00-\\x20\\x7F-\\x9F]+$", "printable characters without spaces: no whitespace or control characters");
 
@@ -101,12 +102,6 @@ public final class InputErrors implements SchemaValidator {
         return "Invalid properties: " + inner;
     }
 
-    static String explain(final ValidationException e, final JSONObject schema) {
-        final List<String> problems = new ArrayList<>();
-        collect(e, schema, problems);
-        return join(problems);
-    }
-
     private static String join(final List<String> problems) {
         return problems.size() == 1 ? problems.get(0) : problems.size() + " problems: " + String.join(" | ", problems);
     }
@@ -134,20 +129,24 @@ public final class InputErrors implements SchemaValidator {
                 final Matcher key = EXTRA_KEY.matcher(message);
                 final String allowed = node != null && node.has("properties")
                     ? String.join(", ", node.getJSONObject("properties").keySet()) : "none";
-                return join(property, key.find() ? key.group(1) : "?") + ": is not a property here: remove it (allowed: " + allowed + ").";
+                return join(property, key.find() ? key.group(1) : "?") + ": is not a property here: remove it (allowed: "
+                    + allowed + ").";
             }
             case "type": {
                 final Matcher types = TYPES.matcher(message);
-                return property + ": must be " + (types.find() ? article(types.group(1)) + ", not " + article(types.group(2)) : "of another type")
+                return property + ": must be " + (types.find() ? article(types.group(1)) + ", not " + article(types.group(2))
+                    : "of another type")
                     + hint(property);
             }
             case "pattern":
-                return property + ": must be " + PATTERNS.getOrDefault(node == null ? "" : node.optString("pattern"), "in the documented format")
+                return property + ": must be " + PATTERNS.getOrDefault(node == null ? ""
+                    : node.optString("pattern"), "in the documented format")
                     + hint(property);
             case "minLength":
                 return property + ": must not be empty" + hint(property);
             case "maxLength":
-                return property + ": must be at most " + (node == null ? "?" : node.opt("maxLength")) + " characters long" + hint(property);
+                return property + ": must be at most " + (node == null ? "?" : node.opt("maxLength")) + " characters long"
+                    + hint(property);
             default:
                 return property + ": " + message.replaceFirst("^#[^:]*: ", "");
         }

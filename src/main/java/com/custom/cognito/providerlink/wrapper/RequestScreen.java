@@ -90,7 +90,8 @@ public final class RequestScreen {
         } catch (JsonProcessingException e) {
             final String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr() + ")";
-            throw new Refused("The request is not valid JSON" + where + ": the handler expects the request JSON CloudFormation sends.");
+            throw new Refused("The request is not valid JSON" + where
+                + ": the handler expects the request JSON CloudFormation sends.");
         }
     }
 
@@ -100,7 +101,8 @@ public final class RequestScreen {
             return Optional.of("action: is required: one of " + String.join(", ", ACTIONS) + ".");
         }
         if (!action.get().isTextual() || !ACTIONS.contains(action.get().asText())) {
-            final boolean wrongCase = action.get().isTextual() && ACTIONS.contains(action.get().asText().toUpperCase(Locale.ROOT));
+            final boolean wrongCase = action.get().isTextual()
+                && ACTIONS.contains(action.get().asText().toUpperCase(Locale.ROOT));
             return Optional.of("action: must be one of " + String.join(", ", ACTIONS) + (wrongCase ? ", in upper case." : "."));
         }
         final Optional<JsonNode> region = field(request, "region");
@@ -109,7 +111,8 @@ public final class RequestScreen {
         }
         final Optional<JsonNode> context = field(request, "callbackContext").filter(c -> !c.isNull());
         if (context.isPresent() && !context.get().isObject()) {
-            return Optional.of("callbackContext: must be an object (the callbackContext an IN_PROGRESS event returned), or absent.");
+            return Optional.of("callbackContext: must be an object (the callbackContext an IN_PROGRESS event returned), or "
+                + "absent.");
         }
         final Optional<JsonNode> data = field(request, "requestData").filter(d -> !d.isNull());
         if (data.isEmpty() || !data.get().isObject()) {
@@ -174,7 +177,8 @@ public final class RequestScreen {
                 throw new Refused("Id: must be a string: set it to " + LinkProperty.ID.whatToSet() + ".");
             }
             used.set("Id", id.get());
-            field(properties, "SourceUser").filter(source -> withAttributeName && allText(source, 3)).ifPresent(s -> used.set("SourceUser", s));
+            field(properties, "SourceUser").filter(source -> withAttributeName && allText(source, 3)).ifPresent(s
+                -> used.set("SourceUser", s));
             return used;
         }
         final boolean declared = field(properties, "UserPoolId").filter(JsonNode::isTextual).isPresent()
@@ -258,12 +262,12 @@ public final class RequestScreen {
         if (target == Action.class) {
             return "one of " + String.join(", ", ACTIONS);
         }
-        return Map.class.isAssignableFrom(target) || !target.getName().startsWith("java.") ? "an object" : "a " + target.getSimpleName();
+        return Map.class.isAssignableFrom(target) || !target.getName().startsWith("java.") ? "an object" : "a "
+            + target.getSimpleName();
     }
 
     private static String kind(final JsonNode node) {
-        return node.isArray() ? "an array" : node.isTextual() ? "a string" : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean"
-            : "something else";
+        return node.isArray() ? "an array" : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     /** A refusal found while narrowing. */

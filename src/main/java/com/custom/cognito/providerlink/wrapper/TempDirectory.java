@@ -30,7 +30,8 @@ public final class TempDirectory {
     private final Predicate<Path> exists;
     private final LongSupplier pid;
 
-    TempDirectory(final Map<String, String> environment, final String tmpdir, final String scratchDir, final Predicate<Path> exists,
+    TempDirectory(final Map<String, String> environment, final String tmpdir, final String scratchDir,
+        final Predicate<Path> exists,
                   final LongSupplier pid) {
         this.environment = environment;
         this.tmpdir = tmpdir;
@@ -47,17 +48,6 @@ public final class TempDirectory {
     /** Whether {@code java.io.tmpdir} is the handler's own, so the wrapper may empty it. */
     public boolean belongsToHandler() {
         return inLambda() || inContainerStartedForHandler() || namedForHandler();
-    }
-
-    /** Where and why, for one log line. */
-    public String describe() {
-        if (inLambda()) {
-            return "Lambda sandbox";
-        }
-        if (inContainerStartedForHandler()) {
-            return "container started for the handler";
-        }
-        return namedForHandler() ? "scratch directory named by -D" + SCRATCH_PROPERTY : "shared directory, left alone";
     }
 
     private boolean inLambda() {

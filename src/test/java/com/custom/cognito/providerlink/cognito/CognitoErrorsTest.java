@@ -42,61 +42,80 @@ class CognitoErrorsTest {
     private static final CognitoErrors.Call LINK_CALL = CognitoErrors.Call.on(CognitoAction.LINK, LINK);
 
     private static AwsServiceException error(final AwsServiceException.Builder builder, final String code, final String message) {
-        return builder.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).message(message).build();
+        return builder.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).message(message)
+            .build();
     }
 
     static Stream<Arguments> everyRowOfTheTable() {
         return Stream.of(
-            Arguments.of(error(UserNotFoundException.builder(), "UserNotFoundException", "User does not exist."), HandlerErrorCode.NotFound,
+            Arguments.of(error(UserNotFoundException.builder(), "UserNotFoundException", "User does not exist."),
+                HandlerErrorCode.NotFound,
                 "DestinationUser: user pool us-east-1_X has no user 'alice'"),
-            Arguments.of(error(ResourceNotFoundException.builder(), "ResourceNotFoundException", "User pool us-east-1_X does not exist."),
+            Arguments.of(error(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                "User pool us-east-1_X does not exist."),
                 HandlerErrorCode.NotFound, "UserPoolId: Cognito found no user pool us-east-1_X"),
-            Arguments.of(error(InvalidParameterException.builder(), "InvalidParameterException", "Something odd."), HandlerErrorCode.InvalidRequest,
+            Arguments.of(error(InvalidParameterException.builder(), "InvalidParameterException", "Something odd."),
+                HandlerErrorCode.InvalidRequest,
                 "Cognito rejected cognito-idp:AdminLinkProviderForUser (Cognito: Something odd.)"),
-            Arguments.of(error(AliasExistsException.builder(), "AliasExistsException", "An account with the email already exists."),
-                HandlerErrorCode.InvalidRequest, "Cognito refused cognito-idp:AdminLinkProviderForUser because another user already has an alias"),
-            Arguments.of(error(LimitExceededException.builder(), "LimitExceededException", "Limit."), HandlerErrorCode.ServiceLimitExceeded,
+            Arguments.of(error(AliasExistsException.builder(), "AliasExistsException",
+                "An account with the email already exists."),
+                HandlerErrorCode.InvalidRequest,
+                    "Cognito refused cognito-idp:AdminLinkProviderForUser because another user already has an alias"),
+            Arguments.of(error(LimitExceededException.builder(), "LimitExceededException", "Limit."),
+                HandlerErrorCode.ServiceLimitExceeded,
                 "DestinationUser: user 'alice' already has 5 linked identities"),
-            Arguments.of(error(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded"), HandlerErrorCode.Throttling,
-                "Cognito throttled cognito-idp:AdminLinkProviderForUser (Cognito: Rate exceeded). It shares the account-wide UserUpdate"),
-            Arguments.of(error(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."), HandlerErrorCode.AccessDenied,
+            Arguments.of(error(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded"),
+                HandlerErrorCode.Throttling,
+                "Cognito throttled cognito-idp:AdminLinkProviderForUser (Cognito: Rate exceeded). It shares the account-wide "
+                    + "UserUpdate"),
+            Arguments.of(error(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."),
+                HandlerErrorCode.AccessDenied,
                 "The handler's execution role may not call cognito-idp:AdminLinkProviderForUser on user pool us-east-1_X"),
             Arguments.of(error(InternalErrorException.builder(), "InternalErrorException", "Internal server error."),
                 HandlerErrorCode.ServiceInternalError, "Cognito failed internally during cognito-idp:AdminLinkProviderForUser"),
             Arguments.of(error(OperationNotEnabledException.builder(), "OperationNotEnabledException", "Not in replica Regions."),
                 HandlerErrorCode.InvalidRequest, "cognito-idp:AdminLinkProviderForUser is not enabled for user pool us-east-1_X"),
-            Arguments.of(error(CognitoIdentityProviderException.builder(), "AccessDeniedException", "User: arn:x is not authorized"),
+            Arguments.of(error(CognitoIdentityProviderException.builder(), "AccessDeniedException",
+                "User: arn:x is not authorized"),
                 HandlerErrorCode.AccessDenied, "The handler's execution role may not call"),
-            Arguments.of(error(CognitoIdentityProviderException.builder(), "ExpiredTokenException", "The security token included in the request is expired"),
+            Arguments.of(error(CognitoIdentityProviderException.builder(), "ExpiredTokenException",
+                "The security token included in the request is expired"),
                 HandlerErrorCode.InvalidCredentials, "AWS refused the credentials"),
-            Arguments.of(error(CognitoIdentityProviderException.builder(), "SomethingNewException", "New."), HandlerErrorCode.GeneralServiceException,
+            Arguments.of(error(CognitoIdentityProviderException.builder(), "SomethingNewException", "New."),
+                HandlerErrorCode.GeneralServiceException,
                 "Cognito answered SomethingNewException to cognito-idp:AdminLinkProviderForUser (Cognito: New.)"),
-            Arguments.of(SdkClientException.create("Unable to execute HTTP request: Connection reset"), HandlerErrorCode.NetworkFailure,
+            Arguments.of(SdkClientException.create("Unable to execute HTTP request: Connection reset"),
+                HandlerErrorCode.NetworkFailure,
                 "Could not get an answer from Cognito for cognito-idp:AdminLinkProviderForUser"),
-            Arguments.of(ApiCallTimeoutException.create(25_000), HandlerErrorCode.NetworkFailure, "Could not get an answer from Cognito"),
+            Arguments.of(ApiCallTimeoutException.create(25_000), HandlerErrorCode.NetworkFailure,
+                "Could not get an answer from Cognito"),
             Arguments.of(new IllegalStateException("bug"), HandlerErrorCode.InternalFailure, "Unexpected IllegalStateException"));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("everyRowOfTheTable")
-    void everyCognitoFailureMapsToItsCodeWithAMessageThatSaysWhatToDo(final Exception e, final HandlerErrorCode code, final String message) {
+    void everyCognitoFailureMapsToItsCodeWithAMessageThatSaysWhatToDo(final Exception e, final HandlerErrorCode code,
+        final String message) {
         final LinkException translated = CognitoErrors.translate(e, LINK_CALL);
 
         assertThat(translated.getErrorCode()).isEqualTo(code);
         assertThat(translated.getMessage()).startsWith(message).doesNotContain("sub-123").doesNotContain("Request ID");
     }
 
-    /** Read from the SDK client's own method signatures, so an exception a new SDK declares fails this test until it has a row. */
+    /** Read from the SDK client's own method signatures, so an exception a new SDK declares fails this test until it has a row.
+     * */
     @Test
     void theTableHasARowForEveryCognitoExceptionTheCalledOperationsDeclare() {
         final Set<Class<?>> declared = new TreeSet<>(Comparator.comparing(Class::getSimpleName));
         for (CognitoAction action : CognitoAction.values()) {
             final String method = Character.toLowerCase(action.operation().charAt(0)) + action.operation().substring(1);
             final Method call = Arrays.stream(CognitoIdentityProviderClient.class.getMethods())
-                .filter(m -> m.getName().equals(method) && m.getParameterCount() == 1 && m.getParameterTypes()[0].getSimpleName().endsWith("Request"))
+                .filter(m -> m.getName().equals(method) && m.getParameterCount() == 1
+                && m.getParameterTypes()[0].getSimpleName().endsWith("Request"))
                 .findFirst().orElseThrow(() -> new AssertionError("the client has no " + method));
             Arrays.stream(call.getExceptionTypes())
-                .filter(type -> CognitoIdentityProviderException.class.isAssignableFrom(type) && type != CognitoIdentityProviderException.class)
+                .filter(type -> CognitoIdentityProviderException.class.isAssignableFrom(type)
+                && type != CognitoIdentityProviderException.class)
                 .forEach(declared::add);
         }
 
@@ -107,33 +126,41 @@ class CognitoErrorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"SourceUser is already linked to DestinationUser",
-        "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a DestinationUser"})
+        "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
+            + "DestinationUser"})
     void bothTheCurrentAndThePre2024TextMeanAlreadyLinked(final String message) {
-        assertThat(CognitoErrors.isAlreadyLinked(error(InvalidParameterException.builder(), "InvalidParameterException", message))).isTrue();
+        assertThat(CognitoErrors.isAlreadyLinked(error(InvalidParameterException.builder(), "InvalidParameterException",
+            message))).isTrue();
     }
 
     @Test
     void alreadyLinkedIsOnlyEverAnInvalidParameterAnswer() {
-        assertThat(CognitoErrors.isAlreadyLinked(error(AliasExistsException.builder(), "AliasExistsException", "already linked"))).isFalse();
+        assertThat(CognitoErrors.isAlreadyLinked(error(AliasExistsException.builder(), "AliasExistsException",
+            "already linked"))).isFalse();
         assertThat(CognitoErrors.isAlreadyLinked(new IllegalStateException("already linked"))).isFalse();
-        assertThat(CognitoErrors.isAlreadyLinked(error(InvalidParameterException.builder(), "InvalidParameterException", "Other."))).isFalse();
+        assertThat(CognitoErrors.isAlreadyLinked(error(InvalidParameterException.builder(), "InvalidParameterException",
+            "Other."))).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Account isn't linked to anyone else, verify that the account has been linked", "Account is not linked to anyone"})
+    @ValueSource(strings = {"Account isn't linked to anyone else, verify that the account has been linked",
+        "Account is not linked to anyone"})
     void bothWordingsOfNotLinkedAreRecognised(final String message) {
-        assertThat(CognitoErrors.isNotLinked(error(InvalidParameterException.builder(), "InvalidParameterException", message))).isTrue();
+        assertThat(CognitoErrors.isNotLinked(error(InvalidParameterException.builder(), "InvalidParameterException",
+            message))).isTrue();
     }
 
     @Test
     void theThrottlingMessageNamesTheQuotaOfEachOperation() {
-        final AwsServiceException throttled = error(TooManyRequestsException.builder(), "TooManyRequestsException", "Rate exceeded");
+        final AwsServiceException throttled = error(TooManyRequestsException.builder(), "TooManyRequestsException",
+            "Rate exceeded");
 
         for (CognitoAction action : CognitoAction.values()) {
             assertThat(CognitoErrors.translate(throttled, CognitoErrors.Call.onPool(action, "p_1")).getMessage())
                 .contains(action.iamName()).contains(action.quota().description());
         }
-        assertThat(CognitoErrors.translate(throttled, CognitoErrors.Call.onPool(CognitoAction.LIST_USERS, "p_1")).getMessage()).contains("UserList (30");
+        assertThat(CognitoErrors.translate(throttled, CognitoErrors.Call.onPool(CognitoAction.LIST_USERS,
+            "p_1")).getMessage()).contains("UserList (30");
     }
 
     @Test
@@ -142,7 +169,8 @@ class CognitoErrorsTest {
             "All attributes in the DestinationUser profile must be mutable"), LINK_CALL).getMessage())
             .startsWith("DestinationUser: Cognito links only to users whose attributes are all mutable");
         assertThat(CognitoErrors.translate(error(LimitExceededException.builder(), "LimitExceededException", "x"),
-            CognitoErrors.Call.onPool(CognitoAction.LIST_USERS, "p_1")).getMessage()).startsWith("Cognito reports a limit exceeded");
+            CognitoErrors.Call.onPool(CognitoAction.LIST_USERS,
+                "p_1")).getMessage()).startsWith("Cognito reports a limit exceeded");
     }
 
     @Test

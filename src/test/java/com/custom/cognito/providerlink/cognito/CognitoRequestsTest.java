@@ -13,7 +13,8 @@ class CognitoRequestsTest {
 
     @Test
     void theLinkRequestNamesTheFederatedDestinationByProviderAndId() {
-        final AdminLinkProviderForUserRequest request = CognitoRequests.link(new ProviderLink("p_1", Destination.of("Facebook", "99"),
+        final AdminLinkProviderForUserRequest request = CognitoRequests.link(new ProviderLink("p_1", Destination.of("Facebook",
+            "99"),
             SourceIdentity.declared("CorpSAML", "email", "a@b.c")));
 
         assertThat(request.destinationUser().providerName()).isEqualTo("Facebook");

@@ -21,7 +21,8 @@ class LinkDirectoryTest {
 
         final LinkDirectory.Page page = LinkDirectory.collect(request -> {
             asked.add(request);
-            return ListUsersResponse.builder().users(UserType.builder().username("u").build()).paginationToken("next-" + asked.size()).build();
+            return ListUsersResponse.builder().users(UserType.builder().username("u").build()).paginationToken("next-"
+                + asked.size()).build();
         }, CognitoRequests.listUsers("p_1", null), new LinkDirectory.Budget(100, Duration.ofSeconds(10)),
             () -> clock.getAndAdd(Duration.ofSeconds(4).toNanos()));
 

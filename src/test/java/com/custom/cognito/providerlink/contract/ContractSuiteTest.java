@@ -34,9 +34,11 @@ class ContractSuiteTest {
         return Stream.of(
             Arguments.of("as documented", (Consumer<Behaviour>) b -> { }),
             Arguments.of("pre-2024 already-linked text", (Consumer<Behaviour>) b -> b.legacyAlreadyLinkedMessage = true),
-            Arguments.of("last unlink removes the attribute", (Consumer<Behaviour>) b -> b.emptyIdentitiesKeptAsEmptyArray = false),
+            Arguments.of("last unlink removes the attribute", (Consumer<Behaviour>) b
+                -> b.emptyIdentitiesKeptAsEmptyArray = false),
             Arguments.of("reads lag two calls behind", (Consumer<Behaviour>) b -> b.readLagCalls = 2),
-            Arguments.of("provider checked before destination", (Consumer<Behaviour>) b -> b.providerCheckedBeforeDestination = true));
+            Arguments.of("provider checked before destination", (Consumer<Behaviour>) b
+                -> b.providerCheckedBeforeDestination = true));
     }
 
     private final WrapperInvoker wrapper = LocalCognito.wrapper();
@@ -110,7 +112,8 @@ class ContractSuiteTest {
         final Event created = assertSucceeded(wrapper.invoke("CREATE", INPUT));
         assertSucceeded(wrapper.invoke("DELETE", created.model()));
 
-        assertThat(listAll(created.model())).extracting(m -> m.get("Id").asText()).doesNotContain(created.model().get("Id").asText());
+        assertThat(listAll(created.model())).extracting(m
+            -> m.get("Id").asText()).doesNotContain(created.model().get("Id").asText());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -38,7 +38,8 @@ class FaultToleranceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"CREATE", "READ", "DELETE", "LIST"})
-    void throttlingThroughoutEndsAsThrottlingNeverAsAnInternalOrGeneralFailure(final String action, final CognitoEmulator cognito) {
+    void throttlingThroughoutEndsAsThrottlingNeverAsAnInternalOrGeneralFailure(final String action,
+        final CognitoEmulator cognito) {
         final JsonNode model = "CREATE".equals(action) ? INPUT : "LIST".equals(action) ? Models.pool() : created(INPUT).model();
         cognito.faults().on("*").always().inject(Kind.THROTTLE);
         final int mark = cognito.requests().mark();
@@ -47,9 +48,12 @@ class FaultToleranceTest {
         final Event failed = assertFailed(events, "Throttling");
 
         final boolean waitsThroughCallbacks = "CREATE".equals(action) || "DELETE".equals(action);
-        assertThat(failed.message()).contains("Cognito throttled cognito-idp:").contains(waitsThroughCallbacks ? "waited" : "tried 5 times");
-        assertThat(events.size() > 1).as("Create and Delete wait through callbacks before they give up").isEqualTo(waitsThroughCallbacks);
-        assertThat(events.stream().filter(Event::isInProgress).mapToInt(Event::callbackDelaySeconds).sum()).isLessThanOrEqualTo(8 * 60);
+        assertThat(failed.message()).contains("Cognito throttled cognito-idp:").contains(waitsThroughCallbacks ? "waited"
+            : "tried 5 times");
+        assertThat(events.size() >
+            1).as("Create and Delete wait through callbacks before they give up").isEqualTo(waitsThroughCallbacks);
+        assertThat(events.stream().filter(Event::isInProgress).mapToInt(Event::callbackDelaySeconds).sum()).isLessThanOrEqualTo(8
+            * 60);
         assertThat(cognito.requests().since(mark)).as("a throttled call changes nothing").noneMatch(e -> e.isWrite());
     }
 
@@ -62,7 +66,8 @@ class FaultToleranceTest {
         assertThat(created.model().get("Id").asText()).isEqualTo(LocalCognito.POOL + "|Cognito|alice|Google|" + SUBJECT);
         assertThat(LocalCognito.pool().holdersOf("Google", SUBJECT)).extracting(u -> u.username()).containsExactly("alice");
         assertThat(LocalCognito.pool().linkCount()).isEqualTo(1);
-        assertThat(cognito.requests().count("AdminLinkProviderForUser")).as("the SDK retried, Cognito said already linked").isEqualTo(2);
+        assertThat(cognito.requests().count("AdminLinkProviderForUser")).as("the SDK retried, Cognito said already "
+            + "linked").isEqualTo(2);
     }
 
     @Test

@@ -114,8 +114,10 @@ class InputFuzzTest {
     private static boolean independent(final List<Mutation> mutations) {
         for (Mutation a : mutations) {
             for (Mutation b : mutations) {
-                if (a != b && (a.path().equals(b.path()) || a.path().startsWith(b.path() + ".") || b.path().startsWith(a.path() + ".")
-                    || (a.isSemantic() && b.path().startsWith("SourceUser")) || (b.isSemantic() && a.path().startsWith("SourceUser")))) {
+                if (a != b && (a.path().equals(b.path()) || a.path().startsWith(b.path() + ".") || b.path().startsWith(a.path()
+                    + ".")
+                    || (a.isSemantic() && b.path().startsWith("SourceUser")) || (b.isSemantic()
+                    && a.path().startsWith("SourceUser")))) {
                     return false;
                 }
             }
@@ -129,7 +131,8 @@ class InputFuzzTest {
             Tuple.of(1, Arbitraries.of(OBJECTS).flatMap(InputFuzzTest::objectMutation)),
             Tuple.of(1, unknownKey()),
             Tuple.of(1, Arbitraries.of(
-                new Mutation("SourceUser.ProviderName", "rule: native source", JSON.getNodeFactory().textNode("Cognito"), "SourceUser.ProviderName"),
+                new Mutation("SourceUser.ProviderName", "rule: native source", JSON.getNodeFactory().textNode("Cognito"),
+                    "SourceUser.ProviderName"),
                 new Mutation("SourceUser.ProviderAttributeName", "rule: social by email", JSON.getNodeFactory().textNode("email"),
                     "SourceUser.ProviderAttributeName"))));
     }
@@ -144,12 +147,14 @@ class InputFuzzTest {
             JSON.createObjectNode().put("Value", "x")).map(v -> new Mutation(field.path(), "wrong type", v, field.path())));
         kinds.add(Arbitraries.just(new Mutation(field.path(), "empty", JSON.getNodeFactory().textNode(""), field.path())));
         kinds.add(Arbitraries.integers().between(1, 300).map(extra -> new Mutation(field.path(), "too long",
-            JSON.getNodeFactory().textNode((field.poolId() ? "us-east-1_" : "") + "a".repeat(field.maxLength() + extra)), field.path())));
+            JSON.getNodeFactory().textNode((field.poolId() ? "us-east-1_" : "") + "a".repeat(field.maxLength()
+                + extra)), field.path())));
         kinds.add(Combinators.combine(Arbitraries.of(hostileCharacters(field)), Arbitraries.integers().between(0, 4))
             .as((bad, at) -> {
                 final String value = validValue(field);
                 final int position = Math.min(at, value.length());
-                return new Mutation(field.path(), "bad characters", JSON.getNodeFactory().textNode(value.substring(0, position) + bad
+                return new Mutation(field.path(), "bad characters", JSON.getNodeFactory().textNode(value.substring(0, position)
+                    + bad
                     + value.substring(position)), field.path());
             }));
         return Arbitraries.oneOf(kinds);
@@ -172,9 +177,11 @@ class InputFuzzTest {
             .filter(m -> !KNOWN_KEYS.contains(m.names().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    /** Characters each pattern refuses: controls, format, private-use, unassigned, lone surrogates; whitespace where none is allowed. */
+    /** Characters each pattern refuses: controls, format, private-use, unassigned, lone surrogates; whitespace where none is
+     * allowed. */
     private static List<String> hostileCharacters(final Field field) {
-        final List<String> bad = new ArrayList<>(List.of("\u0000", "\u0007", "\n", "\t", "\u007f", "\u200b", "\u202e", "\u2066", "\ufeff",
+        final List<String> bad = new ArrayList<>(List.of("\u0000", "\u0007", "\n", "\t", "\u007f", "\u200b", "\u202e", "\u2066",
+            "\ufeff",
             "\ue000", "\u0378", "\ud800", "\udfff"));
         if (!field.spaces()) {
             bad.addAll(List.of(" ", "\u00a0", "\u3000", "\u2028"));

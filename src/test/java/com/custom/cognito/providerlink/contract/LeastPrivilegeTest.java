@@ -45,7 +45,8 @@ class LeastPrivilegeTest {
         record("CREATE", cognito, () -> wrapper.invoke("CREATE", alice));
         record("CREATE", cognito, () -> wrapper.invoke("CREATE", Models.googleTo("bob", "g-1")));
         record("CREATE", cognito, () -> wrapper.invoke("CREATE", Models.googleTo("nobody", "g-2")));
-        record("CREATE", cognito, () -> wrapper.invoke("CREATE", Models.link("Facebook", "Cognito_Subject", "10150000000000001", "Cognito", "carol")));
+        record("CREATE", cognito, ()
+            -> wrapper.invoke("CREATE", Models.link("Facebook", "Cognito_Subject", "10150000000000001", "Cognito", "carol")));
     }
 
     @Test
@@ -56,20 +57,23 @@ class LeastPrivilegeTest {
         record("LIST", cognito, () -> java.util.List.of(wrapper.invokeOnce("LIST", Models.pool(), null, null, null)));
         record("DELETE", cognito, () -> wrapper.invoke("DELETE", Models.id(created.model().get("Id").asText())));
         record("DELETE", cognito, () -> wrapper.invoke("DELETE", created.model()));
-        assertThat(SENT.get("DELETE")).as("the Id-only delete had to find the SAML attribute").contains("cognito-idp:DescribeIdentityProvider");
+        assertThat(SENT.get("DELETE")).as("the Id-only delete had to find the SAML "
+            + "attribute").contains("cognito-idp:DescribeIdentityProvider");
     }
 
     @AfterAll
     static void everyActionStayedWithinItsSchemaPermissions() {
         assertThat(SENT.keySet()).containsExactlyInAnyOrder("CREATE", "READ", "LIST", "DELETE");
         SENT.forEach((action, operations) -> {
-            final Set<String> allowed = handlers.getJSONObject(action.toLowerCase(java.util.Locale.ROOT)).getJSONArray("permissions")
+            final Set<String> allowed =
+                handlers.getJSONObject(action.toLowerCase(java.util.Locale.ROOT)).getJSONArray("permissions")
                 .toList().stream().map(Object::toString).collect(Collectors.toSet());
             assertThat(allowed).as(action + " sent " + operations).containsAll(operations);
         });
     }
 
-    private static void record(final String action, final CognitoEmulator cognito, final java.util.function.Supplier<java.util.List<Event>> run) {
+    private static void record(final String action, final CognitoEmulator cognito,
+        final java.util.function.Supplier<java.util.List<Event>> run) {
         final int mark = cognito.requests().mark();
         run.get();
         SENT.computeIfAbsent(action, a -> new TreeSet<>()).addAll(cognito.requests().since(mark).stream()

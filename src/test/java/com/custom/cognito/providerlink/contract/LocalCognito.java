@@ -38,7 +38,8 @@ public final class LocalCognito implements BeforeEachCallback, ParameterResolver
 
     /** The wrapper, with a log that tests can read, and IN_PROGRESS callbacks shortened to 50 ms. */
     public static WrapperInvoker wrapper() {
-        return new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false, Duration.ofMinutes(15).toMillis()),
+        return new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false,
+            Duration.ofMinutes(15).toMillis()),
             Duration.ofMillis(50));
     }
 

@@ -12,12 +12,15 @@ public final class Models {
     private Models() {
     }
 
-    public static ObjectNode link(final String sourceProvider, final String attribute, final String value, final String destinationProvider,
+    public static ObjectNode link(final String sourceProvider, final String attribute, final String value,
+        final String destinationProvider,
                                   final String destinationValue) {
         final ObjectNode model = JSON.createObjectNode();
         model.put("UserPoolId", LocalCognito.POOL);
-        model.putObject("SourceUser").put("ProviderName", sourceProvider).put("ProviderAttributeName", attribute).put("ProviderAttributeValue", value);
-        model.putObject("DestinationUser").put("ProviderName", destinationProvider).put("ProviderAttributeValue", destinationValue);
+        model.putObject("SourceUser").put("ProviderName", sourceProvider).put("ProviderAttributeName",
+            attribute).put("ProviderAttributeValue", value);
+        model.putObject("DestinationUser").put("ProviderName", destinationProvider).put("ProviderAttributeValue",
+            destinationValue);
         return model;
     }
 

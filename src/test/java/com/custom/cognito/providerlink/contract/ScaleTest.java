@@ -35,8 +35,10 @@ class ScaleTest {
         final Result result = listEverything(cognito);
 
         assertThat(result.ids()).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
-        System.out.printf("LIST of %d users / %d links: %d invocations, %d ListUsers calls, slowest invocation %d ms, total %d ms%n",
-            USERS, expected.size(), result.pages(), cognito.requests().count("ListUsers"), result.slowest().toMillis(), result.total().toMillis());
+        System.out.printf("LIST of %d users / %d links: %d invocations, %d ListUsers calls, slowest invocation %d ms, total %d "
+            + "ms%n",
+            USERS, expected.size(), result.pages(), cognito.requests().count("ListUsers"), result.slowest().toMillis(),
+                result.total().toMillis());
     }
 
     @Test
@@ -49,10 +51,12 @@ class ScaleTest {
 
         final Result result = listEverything(cognito);
 
-        final long throttled = cognito.requests().entries().stream().filter(e -> "TooManyRequestsException".equals(e.errorType())).count();
+        final long throttled = cognito.requests().entries().stream().filter(e
+            -> "TooManyRequestsException".equals(e.errorType())).count();
         assertThat(throttled).isGreaterThanOrEqualTo(16);
         assertThat(result.ids()).containsExactlyInAnyOrderElementsOf(expected);
-        System.out.printf("LIST with every 10th ListUsers call throttled, under the UserList quota (30/s): %d invocations, %d ListUsers calls"
+        System.out.printf("LIST with every 10th ListUsers call throttled, under the UserList quota (30/s): %d invocations, %d "
+            + "ListUsers calls"
             + " (%d throttled), slowest %d ms, total %d ms%n", result.pages(), cognito.requests().count("ListUsers"), throttled,
             result.slowest().toMillis(), result.total().toMillis());
     }
@@ -86,7 +90,8 @@ class ScaleTest {
         synchronized (cognito.lock()) {
             final UserPools.Pool pool = LocalCognito.pool();
             for (int i = 0; i < USERS; i++) {
-                final UserPools.User user = pool.addUser(String.format("user-%05d", i), Map.of("email", "user" + i + "@example.com"));
+                final UserPools.User user = pool.addUser(String.format("user-%05d", i), Map.of("email", "user" + i
+                    + "@example.com"));
                 if (i % LINKED_EVERY == 0) {
                     pool.seedLink(user, "Google", "google-" + i);
                 }

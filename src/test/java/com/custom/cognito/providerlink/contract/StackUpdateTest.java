@@ -28,8 +28,10 @@ class StackUpdateTest {
 
     @AfterEach
     void theStackAndCognitoAgreeOnEveryLink() {
-        final List<String> believed = stack.resources().values().stream().map(m -> m.path("Id").asText()).sorted().collect(Collectors.toList());
-        assertThat(believed).as("no resource records a pending or empty identifier").allMatch(id -> id.startsWith(LocalCognito.POOL + "|"));
+        final List<String> believed = stack.resources().values().stream().map(m
+            -> m.path("Id").asText()).sorted().collect(Collectors.toList());
+        assertThat(believed).as("no resource records a pending or empty identifier").allMatch(id
+            -> id.startsWith(LocalCognito.POOL + "|"));
         assertThat(holders().stream().map(username -> LocalCognito.POOL + "|Cognito|" + username + "|Google|" + SUBJECT).sorted()
             .collect(Collectors.toList())).as("Cognito's links are exactly the stack's").isEqualTo(believed);
     }
@@ -43,8 +45,10 @@ class StackUpdateTest {
         assertThat(stack.update(Map.of("Link", Models.googleTo("bob", SUBJECT)))).isTrue();
 
         assertThat(stack.steps()).extracting(Step::action).containsExactly("CREATE", "DELETE", "CREATE");
-        assertThat(cognito.requests().since(mark).stream().map(e -> e.operation()).filter(op -> op.startsWith("Admin") && !op.equals("AdminGetUser")))
-            .as("unlinked before linked: the identity is never linked twice").containsExactly("AdminDisableProviderForUser", "AdminLinkProviderForUser");
+        assertThat(cognito.requests().since(mark).stream().map(e -> e.operation()).filter(op -> op.startsWith("Admin")
+            && !op.equals("AdminGetUser")))
+            .as("unlinked before linked: the identity is never linked twice").containsExactly("AdminDisableProviderForUser",
+            "AdminLinkProviderForUser");
         assertThat(holders()).containsExactly("bob");
         assertThat(stack.resources().get("Link").get("Id").asText()).isNotEqualTo(oldId);
     }
@@ -93,12 +97,14 @@ class StackUpdateTest {
 
         assertThat(stack.update(Map.of("LinkB", Models.googleTo("bob", SUBJECT)))).isFalse();
 
-        assertThat(stack.steps()).containsExactly(new Step("CREATE", "LinkA", "SUCCESS"), new Step("CREATE", "LinkB", "FAILED AlreadyExists"));
+        assertThat(stack.steps()).containsExactly(new Step("CREATE", "LinkA", "SUCCESS"), new Step("CREATE", "LinkB",
+            "FAILED AlreadyExists"));
         assertThat(holders()).containsExactly("alice");
         assertThat(stack.resources()).containsOnlyKeys("LinkA");
     }
 
     private static List<String> holders() {
-        return LocalCognito.pool().holdersOf("Google", SUBJECT).stream().map(UserPools.User::username).collect(Collectors.toList());
+        return LocalCognito.pool().holdersOf("Google",
+            SUBJECT).stream().map(UserPools.User::username).collect(Collectors.toList());
     }
 }

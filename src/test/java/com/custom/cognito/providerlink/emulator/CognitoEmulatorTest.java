@@ -66,12 +66,16 @@ class CognitoEmulatorTest {
     @BeforeEach
     void pool() {
         emulator.reset();
-        pool = cognito.createUserPool(r -> r.poolName("test").aliasAttributesWithStrings("email").schema(SchemaAttributeType.builder()
+        pool = cognito.createUserPool(r
+            -> r.poolName("test").aliasAttributesWithStrings("email").schema(SchemaAttributeType.builder()
             .name("tenant").attributeDataType(AttributeDataType.STRING).mutable(false).build())).userPool().id();
-        cognito.createIdentityProvider(r -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE));
-        cognito.createIdentityProvider(r -> r.userPoolId(pool).providerName("CorpSAML").providerType(IdentityProviderTypeType.SAML)
+        cognito.createIdentityProvider(r
+            -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE));
+        cognito.createIdentityProvider(r
+            -> r.userPoolId(pool).providerName("CorpSAML").providerType(IdentityProviderTypeType.SAML)
             .attributeMapping(java.util.Map.of("email", "mail")));
-        cognito.adminCreateUser(r -> r.userPoolId(pool).username("alice").userAttributes(attribute("email", "alice@example.com")));
+        cognito.adminCreateUser(r
+            -> r.userPoolId(pool).username("alice").userAttributes(attribute("email", "alice@example.com")));
     }
 
     @Test
@@ -87,7 +91,8 @@ class CognitoEmulatorTest {
         final AdminGetUserResponse alice = cognito.adminGetUser(r -> r.userPoolId(pool).username("alice"));
 
         assertThat(identities(alice.userAttributes())).matches(
-            "\\[\\{\"userId\":\"g-1\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"issuer\":null,\"primary\":false,\"dateCreated\":\\d+}]");
+            "\\[\\{\"userId\":\"g-1\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"issuer\":null,"
+                + "\"primary\":false,\"dateCreated\":\\d+}]");
     }
 
     @Test
@@ -107,7 +112,8 @@ class CognitoEmulatorTest {
         link("Google", "Cognito_Subject", "g-1", "alice");
 
         assertRefused(() -> link("Cognito", "Cognito_Subject", "bob", "alice"), "InvalidParameterException",
-            "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a DestinationUser");
+            "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
+                + "DestinationUser");
         assertRefused(() -> link("Google", "Cognito_Subject", "g-2", "nobody"), "UserNotFoundException", "User does not exist.");
         assertRefused(() -> link("google", "Cognito_Subject", "g-2", "alice"), "InvalidParameterException",
             "The provider google does not exist for User Pool " + pool);
@@ -183,23 +189,28 @@ class CognitoEmulatorTest {
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("bob"));
         link("Google", "Cognito_Subject", "g-1", "alice");
 
-        assertThat(cognito.listUsers(r -> r.userPoolId(pool).filter("username ^= \"ali\"")).users()).extracting(UserType::username)
+        assertThat(cognito.listUsers(r
+            -> r.userPoolId(pool).filter("username ^= \"ali\"")).users()).extracting(UserType::username)
             .containsExactly("alice");
         assertRefused(() -> cognito.listUsers(r -> r.userPoolId(pool).filter("identities = \"x\"")), "InvalidParameterException",
             "Invalid search attribute");
-        assertRefused(() -> cognito.listUsers(r -> r.userPoolId(pool).attributesToGet("identities")), "InvalidParameterException", null);
+        assertRefused(() -> cognito.listUsers(r
+            -> r.userPoolId(pool).attributesToGet("identities")), "InvalidParameterException", null);
     }
 
     @Test
     void malformedPoolIdsAreRefusedByTheReadOperationsAndNotFoundByLink() {
-        assertRefused(() -> cognito.adminGetUser(r -> r.userPoolId("bad pool").username("alice")), "InvalidParameterException", null);
+        assertRefused(() -> cognito.adminGetUser(r
+            -> r.userPoolId("bad pool").username("alice")), "InvalidParameterException", null);
         assertRefused(() -> link("Google", "Cognito_Subject", "g-1", "alice", "bad pool"), "ResourceNotFoundException", null);
     }
 
     @Test
     void anUnknownOperationAnswersAsTheServiceDoes() throws Exception {
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
-            .header("X-Amz-Target", "AWSCognitoIdentityProviderService.NoSuchThing").header("Content-Type", "application/x-amz-json-1.1")
+        final HttpResponse<String> response =
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
+            .header("X-Amz-Target", "AWSCognitoIdentityProviderService.NoSuchThing").header("Content-Type",
+            "application/x-amz-json-1.1")
             .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -219,7 +230,8 @@ class CognitoEmulatorTest {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRequestsException");
             assertThat(e.isThrottlingException()).isTrue();
         });
-        assertThatThrownBy(this::getAlice).isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+        assertThatThrownBy(this::getAlice).isInstanceOfSatisfying(AwsServiceException.class, e
+            -> assertThat(e.statusCode()).isEqualTo(500));
         assertRefused(this::getAlice, "NotAuthorizedException", null);
         assertRefused(this::getAlice, "AccessDeniedException", null);
         assertThatThrownBy(this::getAlice).isInstanceOf(SdkClientException.class);
@@ -246,13 +258,16 @@ class CognitoEmulatorTest {
 
         assertThat(identities(getAlice().userAttributes())).as("one stale read").isNull();
         assertThat(identities(getAlice().userAttributes())).contains("g-1");
-        assertRefused(() -> link("Google", "Cognito_Subject", "g-1", "alice"), "InvalidParameterException", "Invalid SourceUser: Cognito users");
+        assertRefused(()
+            -> link("Google", "Cognito_Subject", "g-1", "alice"), "InvalidParameterException",
+            "Invalid SourceUser: Cognito users");
         assertRefused(() -> link("Google", "Cognito_Subject", "x".repeat(125), "alice"), "InvalidParameterException", null);
         disable("Google", "Cognito_Subject", "g-1");
         getAlice();
         assertThat(identities(getAlice().userAttributes())).as("removed, not []").isNull();
         behaviour.providerCheckedBeforeDestination = true;
-        assertRefused(() -> link("google", "Cognito_Subject", "g-2", "nobody"), "InvalidParameterException", "The provider google");
+        assertRefused(()
+            -> link("google", "Cognito_Subject", "g-2", "nobody"), "InvalidParameterException", "The provider google");
     }
 
     @Test
@@ -282,9 +297,11 @@ class CognitoEmulatorTest {
         link(provider, attribute, value, username, pool);
     }
 
-    private void link(final String provider, final String attribute, final String value, final String username, final String poolId) {
+    private void link(final String provider, final String attribute, final String value, final String username,
+        final String poolId) {
         cognito.adminLinkProviderForUser(r -> r.userPoolId(poolId).destinationUser(user("Cognito", username))
-            .sourceUser(ProviderUserIdentifierType.builder().providerName(provider).providerAttributeName(attribute).providerAttributeValue(value).build()));
+            .sourceUser(ProviderUserIdentifierType.builder().providerName(provider).providerAttributeName(attribute)
+            .providerAttributeValue(value).build()));
     }
 
     private void disable(final String provider, final String attribute, final String value) {

@@ -16,7 +16,8 @@ class BaseHandlerStdTest extends HandlerTestBase {
 
     @Test
     void aRequestWithoutCallerCredentialsFailsAsInvalidCredentialsInsteadOfCrashing() {
-        final ProgressEvent<ResourceModel, CallbackContext> event = new ReadHandler().handleRequest(null, request(readModel()), null, logger);
+        final ProgressEvent<ResourceModel, CallbackContext> event = new ReadHandler().handleRequest(null, request(readModel()),
+            null, logger);
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidCredentials);
         assertThat(event.getMessage()).contains("callerCredentials");

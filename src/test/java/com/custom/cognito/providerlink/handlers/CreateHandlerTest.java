@@ -44,13 +44,15 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void createLinksTheSourceToTheDestinationAndReturnsTheReadModel() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(event.getResourceModel()).isEqualTo(readModel());
-        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent = ArgumentCaptor.forClass(AdminLinkProviderForUserRequest.class);
+        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent =
+            ArgumentCaptor.forClass(AdminLinkProviderForUserRequest.class);
         verify(sdk).adminLinkProviderForUser(sent.capture());
         assertThat(sent.getValue().userPoolId()).isEqualTo(POOL);
         assertThat(sent.getValue().sourceUser().providerName()).isEqualTo("Google");
@@ -66,17 +68,21 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void aDestinationGivenByEmailIsLinkedByTheUsernameCognitoResolvesAndIdentifiedByIt() {
         final String uuid = "0f6c3d8e-5b1a-4d7e-9c2f-8a1b2c3d4e5f";
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(user(uuid, null), user(uuid, googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(user(uuid, null), user(uuid,
+            googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
         final ResourceModel byEmail = declaredModel().toBuilder()
-            .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("dave@example.com").build()).build();
+            .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("dave@example.com").build())
+            .build();
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, byEmail);
 
         final ArgumentCaptor<AdminGetUserRequest> looked = ArgumentCaptor.forClass(AdminGetUserRequest.class);
         verify(sdk, times(2)).adminGetUser(looked.capture());
         assertThat(looked.getAllValues()).extracting(AdminGetUserRequest::username).containsExactly("dave@example.com", uuid);
-        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent = ArgumentCaptor.forClass(AdminLinkProviderForUserRequest.class);
+        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent =
+            ArgumentCaptor.forClass(AdminLinkProviderForUserRequest.class);
         verify(sdk).adminLinkProviderForUser(sent.capture());
         assertThat(sent.getValue().destinationUser().providerAttributeValue()).isEqualTo(uuid);
         assertThat(event.getResourceModel().getId()).isEqualTo(POOL + "|Cognito|" + uuid + "|Google|" + GOOGLE_SUB);
@@ -86,7 +92,8 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void createDoesNotChangeTheRequestsModel() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
         final ResourceModel declared = declaredModel();
 
         run(handler, declared);
@@ -109,39 +116,50 @@ class CreateHandlerTest extends HandlerTestBase {
     static Stream<Arguments> invalidDeclarations() {
         return Stream.of(
             Arguments.of("a native source", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
-                .sourceUser(SourceUser.builder().providerName("Cognito").providerAttributeName("Cognito_Subject").providerAttributeValue("bob").build()).build(),
+                .sourceUser(SourceUser.builder().providerName("Cognito").providerAttributeName("Cognito_Subject")
+                .providerAttributeValue("bob").build()).build(),
                 "SourceUser.ProviderName: is Cognito"),
             Arguments.of("a social source linked by email", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
-                .sourceUser(SourceUser.builder().providerName("Facebook").providerAttributeName("email").providerAttributeValue("a@b.c").build()).build(),
+                .sourceUser(SourceUser.builder().providerName("Facebook").providerAttributeName("email")
+                .providerAttributeValue("a@b.c").build()).build(),
                 "SourceUser.ProviderAttributeName: must be Cognito_Subject for Facebook"),
-            Arguments.of("no pool", (UnaryOperator<ResourceModel>) m -> m.toBuilder().userPoolId(null).build(), "UserPoolId: is required"),
-            Arguments.of("no source", (UnaryOperator<ResourceModel>) m -> m.toBuilder().sourceUser(null).build(), "SourceUser: is required"),
-            Arguments.of("no destination", (UnaryOperator<ResourceModel>) m -> m.toBuilder().destinationUser(null).build(), "DestinationUser: is required"),
+            Arguments.of("no pool", (UnaryOperator<ResourceModel>) m
+                -> m.toBuilder().userPoolId(null).build(), "UserPoolId: is required"),
+            Arguments.of("no source", (UnaryOperator<ResourceModel>) m
+                -> m.toBuilder().sourceUser(null).build(), "SourceUser: is required"),
+            Arguments.of("no destination", (UnaryOperator<ResourceModel>) m
+                -> m.toBuilder().destinationUser(null).build(), "DestinationUser: is required"),
             Arguments.of("no source attribute name", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .sourceUser(SourceUser.builder().providerName("Google").providerAttributeValue("1").build()).build(),
                 "SourceUser.ProviderAttributeName: is required"),
             Arguments.of("an empty source value", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
-                .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject").providerAttributeValue("").build()).build(),
+                .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject")
+                .providerAttributeValue("").build()).build(),
                 "SourceUser.ProviderAttributeValue: is required"),
             Arguments.of("a zero-width space in the source value", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
-                .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject").providerAttributeValue("10\u200B45").build()).build(),
+                .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject")
+                .providerAttributeValue("10\u200B45").build()).build(),
                 "SourceUser.ProviderAttributeValue: must be printable characters only"),
             Arguments.of("a non-breaking space in the username", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
-                .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("ali\u00A0ce").build()).build(),
+                .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("ali\u00A0ce").build())
+                .build(),
                 "DestinationUser.ProviderAttributeValue: must be printable characters without spaces"),
-            Arguments.of("a pool id with a non-ASCII letter", (UnaryOperator<ResourceModel>) m -> m.toBuilder().userPoolId("us-east-1_Pööl").build(),
+            Arguments.of("a pool id with a non-ASCII letter", (UnaryOperator<ResourceModel>) m
+                -> m.toBuilder().userPoolId("us-east-1_Pööl").build(),
                 "UserPoolId: must be a user pool ID"),
             Arguments.of("no destination provider", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .destinationUser(DestinationUser.builder().providerAttributeValue("alice").build()).build(),
                 "DestinationUser.ProviderName: is required"),
             Arguments.of("a federated username over 128 characters", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
-                .destinationUser(DestinationUser.builder().providerName("LoginWithAmazon").providerAttributeValue("x".repeat(120)).build()).build(),
+                .destinationUser(DestinationUser.builder().providerName("LoginWithAmazon").providerAttributeValue("x".repeat(120))
+                .build()).build(),
                 "DestinationUser.ProviderAttributeValue: makes the federated username"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidDeclarations")
-    void invalidDeclarationsAreRefusedBeforeAnyCognitoCallWithTheFieldAndTheFix(final String what, final UnaryOperator<ResourceModel> change,
+    void invalidDeclarationsAreRefusedBeforeAnyCognitoCallWithTheFieldAndTheFix(final String what,
+        final UnaryOperator<ResourceModel> change,
                                                                                  final String expected) {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, change.apply(declaredModel()));
 
@@ -155,7 +173,8 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void anAlreadyLinkedAnswerToAFirstAttemptIsAnotherStacksLinkAndAlreadyExistsWithoutAModel() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(ALREADY_LINKED));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ALREADY_LINKED));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
@@ -184,7 +203,8 @@ class CreateHandlerTest extends HandlerTestBase {
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
             .thenThrow(serviceError(InternalErrorException.builder(), "InternalErrorException", "Internal server error."))
             .thenThrow(invalidParameter(
-                "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a DestinationUser"));
+                "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
+                    + "DestinationUser"));
 
         assertThat(run(handler, declaredModel()).getStatus()).isEqualTo(OperationStatus.SUCCESS);
     }
@@ -192,7 +212,8 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void aReInvocationWhoseContextRecordsAnUnansweredAttemptClaimsTheLinkThatAttemptMade() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(ALREADY_LINKED));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ALREADY_LINKED));
         final CallbackContext recorded = new CallbackContext();
         recorded.setCheckedDestination(USERNAME);
         recorded.recordAttemptMayHaveTakenEffect();
@@ -220,7 +241,8 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void anIdentityLinkedToAnotherUserIsAlreadyExistsNamingThatUserAndTheFix() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(ALREADY_LINKED));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ALREADY_LINKED));
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(
             ListUsersResponse.builder().users(listedUser("carol", null)).paginationToken("page2").build(),
             ListUsersResponse.builder().users(listedUser("bob", googleIdentity(GOOGLE_SUB))).build());
@@ -235,7 +257,8 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void anIdentityLinkedBeyondTheSearchedUsersIsStillAlreadyExists() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(ALREADY_LINKED));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ALREADY_LINKED));
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(
             ListUsersResponse.builder().users(listedUser("carol", null)).paginationToken("more").build());
 
@@ -268,7 +291,8 @@ class CreateHandlerTest extends HandlerTestBase {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
-        assertThat(event.getMessage()).startsWith("SourceUser:").contains("Google_<ProviderAttributeValue>").contains("AdminDeleteUser")
+        assertThat(event.getMessage()).startsWith("SourceUser:").contains("Google_<ProviderAttributeValue>")
+            .contains("AdminDeleteUser")
             .doesNotContain(GOOGLE_SUB);
         verify(sdk, times(2)).adminGetUser(any(AdminGetUserRequest.class));
         assertThat(event.getResourceModel()).isNull();
@@ -314,7 +338,8 @@ class CreateHandlerTest extends HandlerTestBase {
     void aLinkNotVisibleAtOnceIsAwaitedThroughCallbacksCarryingTheIdBeforeSuccess() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class)))
             .thenReturn(userWith(null), userWith(null), userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
@@ -324,21 +349,24 @@ class CreateHandlerTest extends HandlerTestBase {
         assertThat(inProgressEvents()).hasSize(2).allSatisfy(e -> {
             assertThat(e.getCallbackDelaySeconds()).isEqualTo(LinkChangeHandler.VISIBILITY_DELAY_SECONDS);
             assertThat(e.getResourceModel().getId()).as("the link is ours: a rollback may remove it").isEqualTo(LINK_ID);
-            assertThat(e.getResourceModel().getSourceUser().getProviderAttributeName()).as("write-only values kept").isEqualTo("Cognito_Subject");
+            assertThat(e.getResourceModel().getSourceUser().getProviderAttributeName()).as("write-only values "
+                + "kept").isEqualTo("Cognito_Subject");
         });
     }
 
     @Test
     void aLinkThatNeverShowsFailsNotStabilizedAndKeepsTheModelForRollback() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized);
         assertThat(event.getMessage()).contains("did not show it within 120 seconds");
         assertThat(event.getResourceModel().getId()).isEqualTo(LINK_ID);
-        assertThat(inProgressEvents()).hasSize(LinkChangeHandler.VISIBILITY_BUDGET_SECONDS / LinkChangeHandler.VISIBILITY_DELAY_SECONDS);
+        assertThat(inProgressEvents()).hasSize(LinkChangeHandler.VISIBILITY_BUDGET_SECONDS /
+            LinkChangeHandler.VISIBILITY_DELAY_SECONDS);
     }
 
     @Test
@@ -357,16 +385,19 @@ class CreateHandlerTest extends HandlerTestBase {
 
     static Stream<Arguments> readBackFailures() {
         return Stream.of(
-            Arguments.of(serviceError(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."), HandlerErrorCode.AccessDenied),
+            Arguments.of(serviceError(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."),
+                HandlerErrorCode.AccessDenied),
             Arguments.of(serviceError(InternalErrorException.builder(), "InternalErrorException", "Internal server error."),
                 HandlerErrorCode.ServiceInternalError));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("readBackFailures")
-    void aReadBackFailureAfterASuccessfulLinkKeepsTheModelAndNamesAdminGetUser(final AwsServiceException failure, final HandlerErrorCode code) {
+    void aReadBackFailureAfterASuccessfulLinkKeepsTheModelAndNamesAdminGetUser(final AwsServiceException failure,
+        final HandlerErrorCode code) {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null)).thenThrow(failure);
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
@@ -378,7 +409,8 @@ class CreateHandlerTest extends HandlerTestBase {
     @Test
     void anUnreadableIdentitiesAttributeAfterASuccessfulLinkKeepsTheModel() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith("not json"));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
@@ -390,12 +422,14 @@ class CreateHandlerTest extends HandlerTestBase {
     void aThrottledReadBackAfterASuccessfulLinkWaitsWithTheIdAndDoesNotLinkAgain() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null)).thenThrow(throttled())
             .thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenReturn(AdminLinkProviderForUserResponse.builder().build());
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
+            .thenReturn(AdminLinkProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
-        assertThat(inProgressEvents()).singleElement().satisfies(e -> assertThat(e.getResourceModel().getId()).isEqualTo(LINK_ID));
+        assertThat(inProgressEvents()).singleElement().satisfies(e
+            -> assertThat(e.getResourceModel().getId()).isEqualTo(LINK_ID));
         verify(sdk, times(1)).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
     }
 
@@ -424,7 +458,8 @@ class CreateHandlerTest extends HandlerTestBase {
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
         assertThat(event.getResourceModel()).isNull();
-        assertThat(event.getMessage()).contains("cognito-idp:AdminGetUser").contains("UserRead (120 requests per second)").contains("waited");
+        assertThat(event.getMessage()).contains("cognito-idp:AdminGetUser").contains("UserRead (120 requests per "
+            + "second)").contains("waited");
         final int waited = inProgressEvents().stream().mapToInt(ProgressEvent::getCallbackDelaySeconds).sum();
         assertThat(waited).isPositive().isLessThanOrEqualTo(LinkChangeHandler.THROTTLED_BUDGET_SECONDS);
         assertThat(inProgressEvents()).allSatisfy(e -> assertThat(e.getResourceModel().getId()).isEqualTo(PENDING_ID));

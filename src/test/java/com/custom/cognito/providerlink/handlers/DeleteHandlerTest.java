@@ -38,7 +38,8 @@ class DeleteHandlerTest extends HandlerTestBase {
 
     private static final String SAML_EMAIL = "carlos@example.com";
     private static final String SAML_LINK_ID = POOL + "|Cognito|alice|CorpSAML|" + SAML_EMAIL;
-    private static final String SAML_IDENTITY = "[{\"userId\":\"" + SAML_EMAIL + "\",\"providerName\":\"CorpSAML\",\"providerType\":\"SAML\","
+    private static final String SAML_IDENTITY = "[{\"userId\":\"" + SAML_EMAIL
+        + "\",\"providerName\":\"CorpSAML\",\"providerType\":\"SAML\","
         + "\"issuer\":\"urn:corp\",\"primary\":false,\"dateCreated\":1}]";
     private static final String ISNT_LINKED = "Account isn't linked to anyone else, verify that the account has been linked";
 
@@ -47,14 +48,16 @@ class DeleteHandlerTest extends HandlerTestBase {
     @Test
     void deleteUnlinksTheSourceIdentityBySubjectAndSucceedsWithoutAModel() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenReturn(AdminDisableProviderForUserResponse.builder().build());
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenReturn(AdminDisableProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(event.getResourceModel()).isNull();
         assertThat(event.getResourceModels()).isNull();
-        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent = ArgumentCaptor.forClass(AdminDisableProviderForUserRequest.class);
+        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent =
+            ArgumentCaptor.forClass(AdminDisableProviderForUserRequest.class);
         verify(sdk).adminDisableProviderForUser(sent.capture());
         assertThat(sent.getValue().userPoolId()).isEqualTo(POOL);
         assertThat(sent.getValue().user().providerName()).isEqualTo("Google");
@@ -75,9 +78,11 @@ class DeleteHandlerTest extends HandlerTestBase {
     @Test
     void deleteUnlinksASamlLinkByTheAttributeTheTemplateDeclared() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY), userWith(null));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenReturn(AdminDisableProviderForUserResponse.builder().build());
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenReturn(AdminDisableProviderForUserResponse.builder().build());
         final ResourceModel model = ResourceModel.builder().id(SAML_LINK_ID).userPoolId(POOL)
-            .sourceUser(SourceUser.builder().providerName("CorpSAML").providerAttributeName("email").providerAttributeValue(SAML_EMAIL).build())
+            .sourceUser(SourceUser.builder().providerName("CorpSAML").providerAttributeName("email")
+            .providerAttributeValue(SAML_EMAIL).build())
             .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue(USERNAME).build()).build();
 
         assertThat(run(handler, model).getStatus()).isEqualTo(OperationStatus.SUCCESS);
@@ -87,7 +92,8 @@ class DeleteHandlerTest extends HandlerTestBase {
 
     @Test
     void deleteFromTheIdAloneFindsTheSamlAttributeAmongTheProvidersMappings() {
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY), userWith(SAML_IDENTITY), userWith(null));
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY), userWith(SAML_IDENTITY),
+            userWith(null));
         when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
             .thenThrow(invalidParameter(ISNT_LINKED))
             .thenThrow(invalidParameter(ISNT_LINKED))
@@ -95,7 +101,8 @@ class DeleteHandlerTest extends HandlerTestBase {
         when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class))).thenReturn(samlProvider(Map.of(
             "custom:department", "dept", "email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress")));
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(SAML_LINK_ID).build());
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler,
+            ResourceModel.builder().id(SAML_LINK_ID).build());
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(disableAttributeNames()).containsExactly("Cognito_Subject", "custom:department", "email");
@@ -104,20 +111,25 @@ class DeleteHandlerTest extends HandlerTestBase {
     @Test
     void whenNoAttributeNameWorksDeleteFailsWithTheCommandThatUnlinksByHand() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
-        when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class))).thenReturn(samlProvider(Map.of("email", "mail")));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class))).thenReturn(samlProvider(Map.of("email",
+            "mail")));
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(SAML_LINK_ID).build());
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler,
+            ResourceModel.builder().id(SAML_LINK_ID).build());
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.FAILED);
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
-        assertThat(event.getMessage()).contains("Cognito_Subject, email").contains("admin-disable-provider-for-user").doesNotContain(SAML_EMAIL);
+        assertThat(event.getMessage()).contains("Cognito_Subject, "
+            + "email").contains("admin-disable-provider-for-user").doesNotContain(SAML_EMAIL);
     }
 
     @Test
     void anIsntLinkedAnswerToAFirstAttemptForALinkThatIsGoneByThenIsNotFoundBecauseSomeoneElseRemovedIt() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ISNT_LINKED));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
@@ -142,12 +154,14 @@ class DeleteHandlerTest extends HandlerTestBase {
     @Test
     void aReInvocationWhoseContextRecordsAnUnansweredUnlinkSucceedsOnceTheLinkIsGone() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith("[]"));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ISNT_LINKED));
         final CallbackContext recorded = new CallbackContext();
         recorded.setCheckedDestination(USERNAME);
         recorded.recordAttemptMayHaveTakenEffect();
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler, ResourceModel.builder().id(LINK_ID).build(), recorded);
+        final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler,
+            ResourceModel.builder().id(LINK_ID).build(), recorded);
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
     }
@@ -160,7 +174,8 @@ class DeleteHandlerTest extends HandlerTestBase {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
-        assertThat(event.getMessage()).contains("no longer has user 'alice'").contains("links went with it").doesNotContain("Create the user");
+        assertThat(event.getMessage()).contains("no longer has user 'alice'").contains("links went with "
+            + "it").doesNotContain("Create the user");
         verify(sdk, never()).adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class));
     }
 
@@ -176,7 +191,8 @@ class DeleteHandlerTest extends HandlerTestBase {
     @Test
     void aSocialIdentityIsNeverRetriedWithMappedAttributes() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ISNT_LINKED));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
@@ -188,22 +204,27 @@ class DeleteHandlerTest extends HandlerTestBase {
     @Test
     void aDeletedIdentityProviderLeavesOnlyTheSubjectToTry() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ISNT_LINKED));
         when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class)))
-            .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException", "Identity provider CorpSAML does not exist."));
+            .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+            "Identity provider CorpSAML does not exist."));
 
-        assertThat(run(handler, ResourceModel.builder().id(SAML_LINK_ID).build()).getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
+        assertThat(run(handler,
+            ResourceModel.builder().id(SAML_LINK_ID).build()).getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
         assertThat(disableAttributeNames()).containsExactly("Cognito_Subject");
     }
 
     @Test
     void aDescribeProviderDenialIsReportedAsAccessDeniedForThatAction() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(invalidParameter(ISNT_LINKED));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenThrow(invalidParameter(ISNT_LINKED));
         when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class)))
             .thenThrow(serviceError(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."));
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(SAML_LINK_ID).build());
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler,
+            ResourceModel.builder().id(SAML_LINK_ID).build());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AccessDenied);
         assertThat(event.getMessage()).contains("cognito-idp:DescribeIdentityProvider");
@@ -213,8 +234,10 @@ class DeleteHandlerTest extends HandlerTestBase {
         return Stream.of(
             ResourceModel.builder().id(POOL + "|Cognito|alice|Cognito|alice").build(),
             ResourceModel.builder().userPoolId(POOL)
-                .sourceUser(SourceUser.builder().providerName("Cognito").providerAttributeName("Cognito_Subject").providerAttributeValue("alice").build())
-                .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("alice").build()).build());
+                .sourceUser(SourceUser.builder().providerName("Cognito").providerAttributeName("Cognito_Subject")
+                .providerAttributeValue("alice").build())
+                .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("alice").build())
+                .build());
     }
 
     @ParameterizedTest
@@ -251,7 +274,8 @@ class DeleteHandlerTest extends HandlerTestBase {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
-        assertThat(event.getMessage()).contains("cognito-idp:AdminDisableProviderForUser").contains("UserUpdate").contains("waited");
+        assertThat(event.getMessage()).contains("cognito-idp:AdminDisableProviderForUser").contains("UserUpdate")
+            .contains("waited");
         verify(sdk, times(1)).adminGetUser(any(AdminGetUserRequest.class));
     }
 
@@ -259,7 +283,8 @@ class DeleteHandlerTest extends HandlerTestBase {
     void aReadBackFailureAfterTheUnlinkNamesAdminGetUser() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)))
             .thenThrow(serviceError(NotAuthorizedException.builder(), "NotAuthorizedException", "Not authorized."));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenReturn(AdminDisableProviderForUserResponse.builder().build());
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenReturn(AdminDisableProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
@@ -270,7 +295,8 @@ class DeleteHandlerTest extends HandlerTestBase {
     @Test
     void anUnlinkThatNeverShowsFailsNotStabilizedWithAnExplanation() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenReturn(AdminDisableProviderForUserResponse.builder().build());
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
+            .thenReturn(AdminDisableProviderForUserResponse.builder().build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(LINK_ID).build());
 
@@ -279,7 +305,8 @@ class DeleteHandlerTest extends HandlerTestBase {
     }
 
     private List<String> disableAttributeNames() {
-        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent = ArgumentCaptor.forClass(AdminDisableProviderForUserRequest.class);
+        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent =
+            ArgumentCaptor.forClass(AdminDisableProviderForUserRequest.class);
         verify(sdk, org.mockito.Mockito.atLeastOnce()).adminDisableProviderForUser(sent.capture());
         sent.getAllValues().forEach(r -> assertThat(r.user().providerName()).isNotEqualTo("Cognito"));
         return sent.getAllValues().stream().map(r -> r.user().providerAttributeName()).collect(Collectors.toList());

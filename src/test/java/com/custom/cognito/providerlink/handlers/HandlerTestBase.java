@@ -56,7 +56,8 @@ abstract class HandlerTestBase {
 
     @BeforeEach
     void setUpProxy() {
-        final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(logger, new Credentials("AKIATEST", "secret", "token"),
+        final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(logger, new Credentials("AKIATEST", "secret",
+            "token"),
             () -> Duration.ofMinutes(15).toMillis());
         client = proxy.newProxy(() -> sdk);
         lenient().when(sdk.serviceName()).thenReturn("cognito-idp");
@@ -65,7 +66,8 @@ abstract class HandlerTestBase {
     static ResourceModel declaredModel() {
         return ResourceModel.builder()
             .userPoolId(POOL)
-            .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject").providerAttributeValue(GOOGLE_SUB).build())
+            .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject")
+            .providerAttributeValue(GOOGLE_SUB).build())
             .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue(USERNAME).build())
             .build();
     }
@@ -111,7 +113,8 @@ abstract class HandlerTestBase {
     }
 
     static AwsServiceException serviceError(final AwsServiceException.Builder builder, final String code, final String message) {
-        return builder.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).message(message).build();
+        return builder.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).message(message)
+            .build();
     }
 
     /** One invocation, with the given callback context (null on the first one). */

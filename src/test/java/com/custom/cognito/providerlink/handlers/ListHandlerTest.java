@@ -51,7 +51,8 @@ class ListHandlerTest extends HandlerTestBase {
 
     @Test
     void listAsksForFullPagesWithoutAttributesToGetAndContinuesFromTheGivenToken() {
-        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(listed("alice", null)).build());
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(listed("alice",
+            null)).build());
 
         list("cognito-token-7", null);
 
@@ -60,7 +61,8 @@ class ListHandlerTest extends HandlerTestBase {
         assertThat(sent.getValue().userPoolId()).isEqualTo(POOL);
         assertThat(sent.getValue().limit()).isEqualTo(60);
         assertThat(sent.getValue().paginationToken()).isEqualTo("cognito-token-7");
-        assertThat(sent.getValue().hasAttributesToGet()).as("naming identities fails on any pool with an unlinked user").isFalse();
+        assertThat(sent.getValue().hasAttributesToGet()).as("naming identities fails on any pool with an unlinked "
+            + "user").isFalse();
     }
 
     @Test
@@ -73,7 +75,8 @@ class ListHandlerTest extends HandlerTestBase {
             }
             pages.add(ListUsersResponse.builder().users(users).paginationToken("after-" + page).build());
         }
-        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(pages.get(0), pages.subList(1, 10).toArray(new ListUsersResponse[0]));
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(pages.get(0), pages.subList(1,
+            10).toArray(new ListUsersResponse[0]));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = new ListHandler(pause, System::nanoTime).handleRequest(
             listRequest(null, 100), new CallbackContext(), client, logger);
@@ -85,7 +88,8 @@ class ListHandlerTest extends HandlerTestBase {
 
     @Test
     void listStopsOnceItsTimeIsSpentEvenWhenPagesHoldNoLinksAndHandsBackTheToken() {
-        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(listed("x", null)).paginationToken("more").build());
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(listed("x",
+            null)).paginationToken("more").build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = list(null, null);
 
@@ -100,7 +104,8 @@ class ListHandlerTest extends HandlerTestBase {
         for (int i = 0; i < 60; i++) {
             users.add(listed("u" + i, "[" + entry("Google", "a" + i, false) + "," + entry("Facebook", "b" + i, false) + "]"));
         }
-        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(users).paginationToken("more").build());
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(users)
+            .paginationToken("more").build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = new ListHandler(pause, System::nanoTime).handleRequest(
             listRequest(null, null), new CallbackContext(), client, logger);
@@ -135,7 +140,8 @@ class ListHandlerTest extends HandlerTestBase {
     @Test
     void listWithoutUserPoolIdIsAnInvalidRequestNamingIt() {
         final ProgressEvent<ResourceModel, CallbackContext> event = handler.handleRequest(
-            ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(ResourceModel.builder().build()).region("us-east-1").build(),
+            ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(ResourceModel.builder().build())
+                .region("us-east-1").build(),
             new CallbackContext(), client, logger);
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
@@ -146,7 +152,8 @@ class ListHandlerTest extends HandlerTestBase {
     @Test
     void listOfAMissingPoolIsNotFound() {
         when(sdk.listUsers(any(ListUsersRequest.class)))
-            .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException", "User pool does not exist."));
+            .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+            "User pool does not exist."));
 
         assertThat(list(null, null).getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
     }
@@ -156,12 +163,14 @@ class ListHandlerTest extends HandlerTestBase {
     }
 
     private static ResourceHandlerRequest<ResourceModel> listRequest(final String nextToken, final Integer maxResults) {
-        return ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(ResourceModel.builder().userPoolId(POOL).build())
+        return ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(ResourceModel.builder().userPoolId(POOL)
+            .build())
             .nextToken(nextToken).maxResults(maxResults).region("us-east-1").build();
     }
 
     private static UserType listed(final String username, final String identities) {
-        final List<AttributeType> attributes = new ArrayList<>(List.of(AttributeType.builder().name("sub").value("s-" + username).build()));
+        final List<AttributeType> attributes = new ArrayList<>(List.of(AttributeType.builder().name("sub").value("s-"
+            + username).build()));
         if (identities != null) {
             attributes.add(AttributeType.builder().name("identities").value(identities).build());
         }

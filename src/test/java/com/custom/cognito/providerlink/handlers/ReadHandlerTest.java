@@ -11,9 +11,9 @@ import com.custom.cognito.providerlink.CallbackContext;
 import com.custom.cognito.providerlink.DestinationUser;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.SourceUser;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -48,8 +48,11 @@ class ReadHandlerTest extends HandlerTestBase {
 
     @ParameterizedTest(name = "identities attribute {0}")
     @NullSource
-    @ValueSource(strings = {"[]", "[{\"userId\":\"other-subject\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"issuer\":null,\"primary\":false,\"dateCreated\":1}]",
-        "[{\"userId\":\"104578123456789012345\",\"providerName\":\"google\",\"providerType\":\"Google\",\"issuer\":null,\"primary\":false,\"dateCreated\":1}]"})
+    @ValueSource(strings = {"[]",
+        "[{\"userId\":\"other-subject\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"issuer\":null,"
+            + "\"primary\":false,\"dateCreated\":1}]",
+        "[{\"userId\":\"104578123456789012345\",\"providerName\":\"google\",\"providerType\":\"Google\",\"issuer\":null,"
+            + "\"primary\":false,\"dateCreated\":1}]"})
     void readIsNotFoundWhenTheAttributeIsAbsentEmptyOrHoldsNoMatchingEntry(final String identities) {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(identities));
 
@@ -65,9 +68,12 @@ class ReadHandlerTest extends HandlerTestBase {
     void aFederatedProfilesOwnPrimaryIdentityIsNotALink() {
         final String federatedDestinationId = POOL + "|Facebook|99|Google|" + GOOGLE_SUB;
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(
-            "[{\"userId\":\"" + GOOGLE_SUB + "\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"issuer\":null,\"primary\":true,\"dateCreated\":1}]"));
+            "[{\"userId\":\"" + GOOGLE_SUB
+                + "\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"issuer\":null,\"primary\":true,"
+                + "\"dateCreated\":1}]"));
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(federatedDestinationId).build());
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler,
+            ResourceModel.builder().id(federatedDestinationId).build());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
         final ArgumentCaptor<AdminGetUserRequest> sent = ArgumentCaptor.forClass(AdminGetUserRequest.class);
@@ -99,7 +105,8 @@ class ReadHandlerTest extends HandlerTestBase {
     }
 
     @ParameterizedTest(name = "Id {0}")
-    @ValueSource(strings = {"garbage", "a|b|c|d", "us-east-1_X|Cognito|alice|Cognito|bob", "us-east-1_X|Cognito||Google|1", "p_1|Cognito|a%zz|Google|1"})
+    @ValueSource(strings = {"garbage", "a|b|c|d", "us-east-1_X|Cognito|alice|Cognito|bob", "us-east-1_X|Cognito||Google|1",
+        "p_1|Cognito|a%zz|Google|1"})
     void aMalformedIdIsAnInvalidRequestNamingIdAndCallsNothing(final String id) {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(id).build());
 
@@ -111,15 +118,19 @@ class ReadHandlerTest extends HandlerTestBase {
     static Stream<Arguments> idsThatCouldForgeLogs() {
         return Stream.of(
             Arguments.of("a newline in the username", "us-east-1_X|Cognito|ali\nce|Google|1", "destination user part"),
-            Arguments.of("an ANSI escape in the source value", "us-east-1_X|Cognito|alice|Google|1\u001B[31m", "source value part"),
-            Arguments.of("a forged log line in the pool", "us-east-1_X\nlog: Handler returned SUCCESS|Cognito|alice|Google|1", "user pool part"),
+            Arguments.of("an ANSI escape in the source value", "us-east-1_X|Cognito|alice|Google|1\u001B[31m",
+                "source value part"),
+            Arguments.of("a forged log line in the pool", "us-east-1_X\nlog: Handler returned SUCCESS|Cognito|alice|Google|1",
+                "user pool part"),
             Arguments.of("a space in the username", "us-east-1_X|Cognito|ali ce|Google|1", "destination user part"),
-            Arguments.of("a provider name over 32 characters", "us-east-1_X|Cognito|alice|" + "G".repeat(33) + "|1", "source provider part"));
+            Arguments.of("a provider name over 32 characters", "us-east-1_X|Cognito|alice|" + "G".repeat(33)
+                + "|1", "source provider part"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("idsThatCouldForgeLogs")
-    void anIdWhosePartsCognitoWouldRefuseIsAnInvalidRequestNamingThePartBeforeAnyCall(final String what, final String id, final String part) {
+    void anIdWhosePartsCognitoWouldRefuseIsAnInvalidRequestNamingThePartBeforeAnyCall(final String what, final String id,
+        final String part) {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, ResourceModel.builder().id(id).build());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
@@ -158,7 +169,8 @@ class ReadHandlerTest extends HandlerTestBase {
     @Test
     void aDeletedPoolMeansTheLinkIsNotFound() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class)))
-            .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException", "User pool " + POOL + " does not exist."));
+            .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException", "User pool " + POOL
+            + " does not exist."));
 
         assertThat(run(handler, ResourceModel.builder().id(LINK_ID).build()).getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
     }
@@ -182,7 +194,8 @@ class ReadHandlerTest extends HandlerTestBase {
 
     @Test
     void throttlingThatPassesWithinTheAttemptsIsARead() {
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenThrow(throttled()).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenThrow(throttled())
+            .thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
 
         assertThat(run(handler, ResourceModel.builder().id(LINK_ID).build()).getResourceModel()).isEqualTo(readModel());
         assertThat(pauses).hasSize(1);
@@ -191,8 +204,9 @@ class ReadHandlerTest extends HandlerTestBase {
     @Test
     void readEchoesTheProviderNameCaseAndValueItWasGiven() {
         final ResourceModel model = ResourceModel.builder().id(POOL + "|Cognito|Alice|CorpSAML|Alice@Example.com").build();
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(user("Alice", 
-            "[{\"userId\":\"Alice@Example.com\",\"providerName\":\"CorpSAML\",\"providerType\":\"SAML\",\"issuer\":\"urn:x\",\"primary\":false,\"dateCreated\":1}]"));
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(user("Alice",
+            "[{\"userId\":\"Alice@Example.com\",\"providerName\":\"CorpSAML\",\"providerType\":\"SAML\",\"issuer\":\"urn:x\","
+                + "\"primary\":false,\"dateCreated\":1}]"));
 
         final ResourceModel read = run(handler, model).getResourceModel();
 

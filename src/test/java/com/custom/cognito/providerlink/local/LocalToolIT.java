@@ -28,15 +28,18 @@ class LocalToolIT {
 
     @Test
     void invokeRunsOneActionFromARequestFileAgainstTheEmulator() {
-        final Processes.Result result = Processes.java(Path.of("."), Map.of(), classpath(), TOOL, "invoke", "CREATE", "requests/create.json", "--emulator");
+        final Processes.Result result = Processes.java(Path.of("."), Map.of(), classpath(), TOOL, "invoke", "CREATE",
+            "requests/create.json", "--emulator");
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
-        assertThat(result.stdout()).contains("CREATE  SUCCESS").contains("\"Id\":\"us-east-1_EXAMPLE|Cognito|alice|Google|104578123456789012345\"");
+        assertThat(result.stdout()).contains("CREATE  "
+            + "SUCCESS").contains("\"Id\":\"us-east-1_EXAMPLE|Cognito|alice|Google|104578123456789012345\"");
     }
 
     @Test
     void invokeReportsAFailureWithItsExitCode() {
-        final Processes.Result result = Processes.java(Path.of("."), Map.of(), classpath(), TOOL, "invoke", "READ", "requests/read.json", "--emulator");
+        final Processes.Result result = Processes.java(Path.of("."), Map.of(), classpath(), TOOL, "invoke", "READ",
+            "requests/read.json", "--emulator");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).contains("READ    FAILED      NotFound");

@@ -20,7 +20,8 @@ public final class Processes {
     }
 
     public static Path handlerJar() {
-        final Path jar = Path.of(System.getProperty("handler.jar", "target/custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"));
+        final Path jar = Path.of(System.getProperty("handler.jar",
+            "target/custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after mvn package");
         }
@@ -29,24 +30,41 @@ public final class Processes {
 
     public static Result java(final Path workingDirectory, final Map<String, String> environment, final String classpath,
                               final String mainClass, final String... arguments) {
+        final String simpleName = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+        return java(workingDirectory, Path.of("target", "wrapper-tmp-"
+            + simpleName).toAbsolutePath(), environment, classpath, mainClass,
+            arguments);
+    }
+
+    /**
+     * A JVM with {@code java.io.tmpdir} set to {@code tmpdir}. When the build measures coverage, the JVM carries the
+     * same JaCoCo agent as the test JVM ({@code jacoco.agent}), so that the code it runs counts too.
+     */
+    public static Result java(final Path workingDirectory, final Path tmpdir, final Map<String, String> environment,
+                              final String classpath, final String mainClass, final String... arguments) {
         try {
             Files.createDirectories(workingDirectory);
-            final Path scratch = Path.of("target", "wrapper-tmp-" + mainClass.substring(mainClass.lastIndexOf('.') + 1)).toAbsolutePath();
-            Files.createDirectories(scratch);
-            final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + scratch, "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
+            Files.createDirectories(tmpdir);
+            final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString()));
+            final String agent = System.getProperty("jacoco.agent", "");
+            if (agent.startsWith("-javaagent:")) {
+                command.add(agent);
+            }
+            command.addAll(List.of("-Djava.io.tmpdir=" + tmpdir, "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
             command.addAll(List.of(arguments));
             final ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
             builder.environment().remove("AWS_ENDPOINT_URL");
             builder.environment().putAll(environment);
-            final Path out = Files.createTempFile(scratch.getParent(), "stdout", ".txt");
-            final Path err = Files.createTempFile(scratch.getParent(), "stderr", ".txt");
+            final Path out = Files.createTempFile(Path.of("target").toAbsolutePath(), "stdout", ".txt");
+            final Path err = Files.createTempFile(Path.of("target").toAbsolutePath(), "stderr", ".txt");
             final Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(mainClass + " did not finish within 120 s");
             }
-            final Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            final Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);
             return result;

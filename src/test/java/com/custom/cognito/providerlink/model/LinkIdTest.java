@@ -16,7 +16,8 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
 class LinkIdTest {
 
     @Property(tries = 2000)
-    void everyLinkSurvivesFormatThenParseWhateverItsValuesHold(@ForAll("pools") final String pool, @ForAll("providers") final String destinationProvider,
+    void everyLinkSurvivesFormatThenParseWhateverItsValuesHold(@ForAll("pools") final String pool,
+        @ForAll("providers") final String destinationProvider,
                                                                 @ForAll("usernames") final String destinationValue,
                                                                 @ForAll("sourceProviders") final String sourceProvider,
                                                                 @ForAll("values") final String sourceValue) {
@@ -33,23 +34,29 @@ class LinkIdTest {
         assertThat(parsed.link()).isEqualTo(link);
         assertThat(parsed.link().destination().value()).isEqualTo(destinationValue);
         assertThat(parsed.link().source().value()).isEqualTo(sourceValue);
-        assertThat(id.chars().filter(c -> c == '|').count()).as("exactly four separators, however many | the values hold").isEqualTo(4);
+        assertThat(id.chars().filter(c
+            -> c == '|').count()).as("exactly four separators, however many | the values hold").isEqualTo(4);
         assertThat(LinkId.format(parsed.link())).as("one Id per link").isEqualTo(id);
-        assertThat(LinkId.parse(link.pendingId())).as("the pending form names the same link").isEqualTo(new LinkId.Parsed(link, true));
+        assertThat(LinkId.parse(link.pendingId())).as("the pending form names the same link").isEqualTo(new LinkId.Parsed(link,
+            true));
     }
 
     @Provide
     Arbitrary<String> pools() {
         return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-_").ofMinLength(1).ofMaxLength(20)
-            .flatMap(region -> Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20).map(id -> region + "_" + id));
+            .flatMap(region -> Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20).map(id -> region + "_"
+            + id));
     }
 
     private static Arbitrary<String> printable(final boolean spaces, final int maxLength) {
-        final Arbitrary<String> hostile = Arbitraries.of("|", "%", "%7C", "%25", "||", "%%", "a|b", "|%7C|", "\ud83d\ude00", "é", "_", "\\",
+        final Arbitrary<String> hostile = Arbitraries.of("|", "%", "%7C", "%25", "||", "%%", "a|b", "|%7C|", "\ud83d\ude00", "é",
+            "_", "\\",
             "Ω", "ä\u0308");
         final Arbitrary<String> random = Arbitraries.strings().ofMinLength(1).ofMaxLength(maxLength)
-            .filter(s -> PropertyRules.SOURCE_VALUE.problem(s).isEmpty() && (spaces || PropertyRules.USERNAME.problem(s).isEmpty()));
-        final Arbitrary<String> separators = Arbitraries.strings().withChars(spaces ? "|%7Cc25 " : "|%7Cc25").ofMinLength(1).ofMaxLength(12);
+            .filter(s -> PropertyRules.SOURCE_VALUE.problem(s).isEmpty() && (spaces
+            || PropertyRules.USERNAME.problem(s).isEmpty()));
+        final Arbitrary<String> separators = Arbitraries.strings().withChars(spaces ? "|%7Cc25 "
+            : "|%7Cc25").ofMinLength(1).ofMaxLength(12);
         return Arbitraries.oneOf(hostile, random, separators);
     }
 
@@ -78,8 +85,11 @@ class LinkIdTest {
         "", "|", "||||", "p_1|Cognito|alice|Google", "p_1|Cognito|alice|Google|1|extra",
         "p_1|Cognito||Google|1", "p_1|Cognito|alice|Google|", "|Cognito|alice|Google|1",
         "p_1|Cognito|a%7cb|Google|1", "p_1|Cognito|a%|Google|1", "p_1|Cognito|a%2|Google|1", "p_1|Cognito|a%41|Google|1",
-        "p_1|Cognito|alice|Cognito|bob", "pool|Cognito|alice|Google|1", "p_1|Cognito|a b|Google|1", "p_1|Cognito|alice|Google|1\u0000",
-        "p_1|Cognito|alice|Google|\u202e1", "p_1|Cognito|alice\n|Google|1", "p_1|LoginWithAmazon|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx|Google|1"})
+        "p_1|Cognito|alice|Cognito|bob", "pool|Cognito|alice|Google|1", "p_1|Cognito|a b|Google|1",
+            "p_1|Cognito|alice|Google|1\u0000",
+        "p_1|Cognito|alice|Google|\u202e1", "p_1|Cognito|alice\n|Google|1",
+            "p_1|LoginWithAmazon|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                + "xxxxxxxxxxxxxxxxxxxxxxxxxx|Google|1"})
     void textThatIsNotACanonicalIdWithPartsCognitoAcceptsIsRefusedNamingId(final String id) {
         assertThatThrownBy(() -> LinkId.parse(id)).isInstanceOfSatisfying(LinkException.class, e -> {
             assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);

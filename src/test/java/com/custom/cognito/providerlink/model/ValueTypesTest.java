@@ -10,7 +10,8 @@ class ValueTypesTest {
     @Test
     void aSourceIdentityCanNeverBeANativeUser() {
         assertThatThrownBy(() -> SourceIdentity.observed("Cognito", "alice")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SourceIdentity.declared("Cognito", "Cognito_Subject", "alice")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(()
+            -> SourceIdentity.declared("Cognito", "Cognito_Subject", "alice")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -29,9 +30,11 @@ class ValueTypesTest {
 
     @Test
     void descriptionsForLogsNeverHoldIdentityValues() {
-        final ProviderLink link = new ProviderLink("us-east-1_X", Destination.nativeUser("alice"), SourceIdentity.declared("Google", "Cognito_Subject", "secret-sub"));
+        final ProviderLink link = new ProviderLink("us-east-1_X", Destination.nativeUser("alice"),
+            SourceIdentity.declared("Google", "Cognito_Subject", "secret-sub"));
 
-        assertThat(link.toString()).isEqualTo("link of a Google identity to a native user in us-east-1_X").doesNotContain("alice");
+        assertThat(link.toString()).isEqualTo("link of a Google identity to a native user in "
+            + "us-east-1_X").doesNotContain("alice");
         assertThat(link.source().toString()).doesNotContain("secret-sub");
         assertThat(Destination.of("Facebook", "99").toString()).isEqualTo("Facebook user");
     }
@@ -40,7 +43,8 @@ class ValueTypesTest {
     void linksAreEqualByPoolDestinationAndSource() {
         final ProviderLink link = new ProviderLink("p_1", Destination.nativeUser("a"), SourceIdentity.observed("Google", "1"));
 
-        assertThat(link).isEqualTo(new ProviderLink("p_1", Destination.nativeUser("a"), SourceIdentity.declared("Google", "Cognito_Subject", "1")))
+        assertThat(link).isEqualTo(new ProviderLink("p_1", Destination.nativeUser("a"), SourceIdentity.declared("Google",
+            "Cognito_Subject", "1")))
             .hasSameHashCodeAs(new ProviderLink("p_1", Destination.nativeUser("a"), SourceIdentity.observed("Google", "1")))
             .isNotEqualTo(new ProviderLink("p_2", Destination.nativeUser("a"), SourceIdentity.observed("Google", "1")))
             .isNotEqualTo(new ProviderLink("p_1", Destination.nativeUser("b"), SourceIdentity.observed("Google", "1")));

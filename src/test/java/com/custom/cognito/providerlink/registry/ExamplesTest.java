@@ -6,8 +6,8 @@ import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.contract.LocalCognito;
 import com.custom.cognito.providerlink.local.registry.TypeName;
 import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.wrapper.InputErrors;
 import com.custom.cognito.providerlink.model.Translator;
+import com.custom.cognito.providerlink.wrapper.InputErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +39,8 @@ class ExamplesTest {
     @Test
     void theCloudFormationTemplateDeclaresAValidLinkThatDependsOnItsProvider() throws IOException {
         // YAML readers drop tags, so the short-form !Ref becomes its long form before parsing.
-        final JsonNode template = new YAMLMapper().readTree(Files.readString(Path.of("examples/cloudformation/provider-link.yaml"))
+        final JsonNode template = new
+            YAMLMapper().readTree(Files.readString(Path.of("examples/cloudformation/provider-link.yaml"))
             .replaceAll("!Ref ([A-Za-z0-9:]+)", "{Ref: $1}"));
         final JsonNode resources = template.get("Resources");
         final List<String> links = new ArrayList<>();
@@ -64,7 +65,8 @@ class ExamplesTest {
     @Test
     void theTerraformExampleDeclaresAValidLinkThroughCloudControl() throws IOException {
         final String main = Files.readString(Path.of("examples/terraform/main.tf"));
-        final Matcher typeName = Pattern.compile("variable \"type_name\" \\{[^}]*default\\s*=\\s*\"([^\"]+)\"", Pattern.DOTALL).matcher(main);
+        final Matcher typeName = Pattern.compile("variable \"type_name\" \\{[^}]*default\\s*=\\s*\"([^\"]+)\"",
+            Pattern.DOTALL).matcher(main);
         assertThat(typeName.find()).isTrue();
         TypeName.parse(typeName.group(1));
         assertThat(main).contains("resource \"aws_cloudcontrolapi_resource\"", "type_name = var.type_name");
@@ -94,17 +96,20 @@ class ExamplesTest {
             "alice.ref", cdkUsername(stack)).get(expression));
 
         assertValidAndCreatable(properties);
-        assertThat(stack).contains("new cognito.UserPoolIdentityProviderGoogle(", "link.node.addDependency(google);", "type: typeName");
+        assertThat(stack).contains("new cognito.UserPoolIdentityProviderGoogle(", "link.node.addDependency(google);",
+            "type: typeName");
     }
 
     @Test
     void theCfnLintSchemaIsTheTypesSchemaUnderTheExampleName() throws IOException {
-        final JSONObject lint = new JSONObject(Files.readString(Path.of("examples/cfn-lint/registry-schemas/acme-cognito-providerlink.json")));
+        final JSONObject lint = new
+            JSONObject(Files.readString(Path.of("examples/cfn-lint/registry-schemas/acme-cognito-providerlink.json")));
         final JSONObject schema = new JSONObject(Files.readString(Path.of("custom-cognito-providerlink.json")));
 
         assertThat(lint.getString("typeName")).isEqualTo("Acme::Cognito::ProviderLink");
         lint.put("typeName", schema.getString("typeName"));
-        assertThat(lint.similar(schema)).as("regenerate it: mvn -B -Pregistry -DskipTests package -Dtype.name=Acme::Cognito::ProviderLink").isTrue();
+        assertThat(lint.similar(schema)).as("regenerate it: mvn -B -Pregistry -DskipTests package "
+            + "-Dtype.name=Acme::Cognito::ProviderLink").isTrue();
     }
 
     /** The schema (as the wrapper validates), the handlers' own rules, and a real CREATE against the emulator. */
@@ -150,7 +155,8 @@ class ExamplesTest {
         if (parts.length != 3) {
             return null;
         }
-        final Matcher block = Pattern.compile("resource \"" + parts[0] + "\" \"" + parts[1] + "\" \\{(.*?)\\n}", Pattern.DOTALL).matcher(main);
+        final Matcher block = Pattern.compile("resource \"" + parts[0] + "\" \"" + parts[1]
+            + "\" \\{(.*?)\\n}", Pattern.DOTALL).matcher(main);
         if (!block.find()) {
             return null;
         }
@@ -159,7 +165,8 @@ class ExamplesTest {
     }
 
     private static String cdkUsername(final String stack) {
-        final Matcher username = Pattern.compile("new cognito.CfnUserPoolUser\\(this, 'Alice', \\{.*?username: '([^']+)'", Pattern.DOTALL).matcher(stack);
+        final Matcher username = Pattern.compile("new cognito.CfnUserPoolUser\\(this, 'Alice', \\{.*?username: '([^']+)'",
+            Pattern.DOTALL).matcher(stack);
         return username.find() ? username.group(1) : null;
     }
 }

@@ -34,7 +34,8 @@ class ProjectFilesTest {
 
         for (Map.Entry<String, String> file : expected.entrySet()) {
             assertThat(Files.readString(ROOT.resolve(file.getKey()), StandardCharsets.UTF_8))
-                .as(file.getKey() + " is stale: run mvn -B -Plocal -DskipTests package -Dlocal.args=generate, and commit the result")
+                .as(file.getKey()
+                + " is stale: run mvn -B -Plocal -DskipTests package -Dlocal.args=generate, and commit the result")
                 .isEqualTo(file.getValue());
         }
         try (var pages = Files.list(ROOT.resolve("docs"))) {
@@ -55,7 +56,8 @@ class ProjectFilesTest {
         }
         final Set<String> union = new TreeSet<>();
         final JSONObject handlers = schema.getJSONObject("handlers");
-        handlers.keySet().forEach(h -> handlers.getJSONObject(h).getJSONArray("permissions").forEach(p -> union.add(p.toString())));
+        handlers.keySet().forEach(h -> handlers.getJSONObject(h).getJSONArray("permissions").forEach(p
+            -> union.add(p.toString())));
 
         assertThat(inRole).isEqualTo(union).isEqualTo(ExecutionRole.actions(schema));
         assertThat(Files.readString(ROOT.resolve("resource-role.yaml")))
@@ -70,7 +72,8 @@ class ProjectFilesTest {
         assertThat(config.getString("typeName")).isEqualTo(GeneratedFiles.schema(ROOT).getString("typeName"));
         assertThat(config.getString("runtime")).isEqualTo("java17");
         assertThat(config.getJSONObject("settings").getString("protocolVersion")).isEqualTo("2.0.0");
-        assertThat(config.getJSONObject("settings").getJSONArray("namespace").toList()).containsExactly("com", "custom", "cognito", "providerlink");
+        assertThat(config.getJSONObject("settings").getJSONArray("namespace").toList()).containsExactly("com", "custom",
+            "cognito", "providerlink");
         assertLambdaHandler(config.getString("entrypoint"), "handleRequest");
         assertLambdaHandler(config.getString("testEntrypoint"), "testEntrypoint");
         final Method main = Class.forName(config.getString("executableEntrypoint")).getMethod("main", String[].class);
@@ -83,7 +86,8 @@ class ProjectFilesTest {
         final String template = Files.readString(ROOT.resolve("template.yml"));
         final JSONObject config = new JSONObject(Files.readString(ROOT.resolve(".rpdk-config")));
 
-        assertThat(template).contains("Handler: " + config.getString("entrypoint"), "Handler: " + config.getString("testEntrypoint"),
+        assertThat(template).contains("Handler: " + config.getString("entrypoint"), "Handler: "
+            + config.getString("testEntrypoint"),
             "Runtime: java17", "CodeUri: ./target/custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
     }
 

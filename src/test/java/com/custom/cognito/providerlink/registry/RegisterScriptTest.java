@@ -41,19 +41,22 @@ class RegisterScriptTest {
 
     @Test
     void theDryRunPrintsEveryCallInOrderAndCallsNothing() throws Exception {
-        final Run run = run(Map.of("PATH", "/usr/bin:/bin"), "--type-name", TYPE, "--bucket", "my-bucket", "--region", "eu-west-1", "--dry-run");
+        final Run run = run(Map.of("PATH", "/usr/bin:/bin"), "--type-name", TYPE, "--bucket", "my-bucket", "--region",
+            "eu-west-1", "--dry-run");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         final List<String> calls = run.stdout();
         assertThat(calls).extracting(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3))).containsExactly(
-            "aws sts get-caller-identity", "aws s3api head-bucket", "aws s3 cp", "aws cloudformation deploy", "aws cloudformation describe-stacks",
+            "aws sts get-caller-identity", "aws s3api head-bucket", "aws s3 cp", "aws cloudformation deploy",
+                "aws cloudformation describe-stacks",
             "aws cloudformation deploy", "aws cloudformation describe-stacks", "aws cloudformation register-type",
             "aws cloudformation describe-type-registration", "aws cloudformation set-type-default-version");
         assertThat(calls).allSatisfy(line -> assertThat(line).endsWith("--region eu-west-1"));
         final String upload = calls.get(2);
         final String key = upload.substring(upload.indexOf("s3://my-bucket/"), upload.indexOf(" --region")).trim();
         assertThat(key).matches("s3://my-bucket/testorg-cognito-providerlink-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d\\.zip");
-        assertThat(calls.get(3)).contains("--stack-name testorg-cognito-providerlink-role-stack", "target/registry/testorg-cognito-providerlink-role.yaml",
+        assertThat(calls.get(3)).contains("--stack-name testorg-cognito-providerlink-role-stack",
+            "target/registry/testorg-cognito-providerlink-role.yaml",
             "--capabilities CAPABILITY_IAM");
         assertThat(calls.get(7)).contains("--type RESOURCE", "--type-name " + TYPE, "--schema-handler-package " + key,
             "LogGroupName=testorg-cognito-providerlink-logs", "--execution-role-arn");
@@ -83,7 +86,8 @@ class RegisterScriptTest {
         final Run run = runWithFakeAws("no-bucket");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).contains("bucket 'my-bucket' does not exist or you cannot use it").contains("aws s3 mb s3://my-bucket");
+        assertThat(run.stderr()).contains("bucket 'my-bucket' does not exist or you cannot use it").contains("aws s3 mb "
+            + "s3://my-bucket");
         assertThat(run.awsCalls()).noneMatch(c -> c.startsWith("s3 cp"));
     }
 
@@ -92,7 +96,8 @@ class RegisterScriptTest {
         final Run run = runWithFakeAws("registration-failed");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).contains("registration FAILED: Deployment failed: the handler package has no jar matching the entrypoint");
+        assertThat(run.stderr()).contains("registration FAILED: Deployment failed: the handler package has no jar matching the "
+            + "entrypoint");
         assertThat(run.awsCalls()).noneMatch(c -> c.startsWith("cloudformation set-type-default-version"));
     }
 
@@ -102,7 +107,8 @@ class RegisterScriptTest {
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.awsCalls()).last().asString()
-            .startsWith("cloudformation set-type-default-version --arn arn:aws:cloudformation:eu-west-1:111122223333:type/resource/Testorg-Cognito-ProviderLink/00000001");
+            .startsWith("cloudformation set-type-default-version --arn "
+            + "arn:aws:cloudformation:eu-west-1:111122223333:type/resource/Testorg-Cognito-ProviderLink/00000001");
         assertThat(run.awsCalls()).anySatisfy(c -> assertThat(c).startsWith("cloudformation register-type")
             .contains("--execution-role-arn arn:aws:iam::111122223333:role/exec")
             .contains("LogRoleArn=arn:aws:iam::111122223333:role/logs,LogGroupName=testorg-cognito-providerlink-logs"));

@@ -11,15 +11,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TypeNameTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Custom::Cognito::ProviderLink", "AWS::Cognito::ProviderLink", "aws::Cognito::ProviderLink", "Alexa::Ab::Cd",
+    @ValueSource(strings = {"Custom::Cognito::ProviderLink", "AWS::Cognito::ProviderLink", "aws::Cognito::ProviderLink",
+        "Alexa::Ab::Cd",
         "AMZN::Ab::Cd", "Amazon::Ab::Cd", "ASK::Ab::Cd", "Dev::Cognito::ProviderLink"})
     void reservedNamespacesAreRefusedSayingWhyAndWhatToUseInstead(final String name) {
         assertThatThrownBy(() -> TypeName.parse(name)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("is a reserved namespace").hasMessageContaining("Use your organisation's name instead, e.g. Acme::");
+            .hasMessageContaining("is a reserved namespace").hasMessageContaining("Use your organisation's name instead, e.g. "
+            + "Acme::");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Acme", "Acme::Cognito", "Acme::Cognito::Provider-Link", "A::Cognito::ProviderLink", "Acme::Cognito::ProviderLink::X"})
+    @ValueSource(strings = {"Acme", "Acme::Cognito", "Acme::Cognito::Provider-Link", "A::Cognito::ProviderLink",
+        "Acme::Cognito::ProviderLink::X"})
     void namesThatAreNotOrganizationServiceResourceAreRefused(final String name) {
         assertThatThrownBy(() -> TypeName.parse(name)).hasMessageContaining("Organization::Service::Resource");
     }

@@ -117,7 +117,8 @@ public final class CognitoEmulator implements AutoCloseable {
         try (exchange) {
             final byte[] body = exchange.getRequestBody().readAllBytes();
             final String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            final String operation = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+            final String operation = target != null && target.startsWith(TARGET_PREFIX)
+                ? target.substring(TARGET_PREFIX.length()) : "";
             final Matcher credential = CREDENTIAL.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             final String accessKeyId = credential.find() ? credential.group(1) : null;
             final String region = accessKeyId == null ? "us-east-1" : credential.group(2);
@@ -222,9 +223,11 @@ public final class CognitoEmulator implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         System.out.println("Cognito emulator listening on " + emulator.endpoint() + (seed ? " with " + DemoPool.describe() : ""));
-        System.out.println("Try: aws --endpoint-url " + emulator.endpoint() + " --region us-east-1 cognito-idp list-users --user-pool-id "
+        System.out.println("Try: aws --endpoint-url " + emulator.endpoint()
+            + " --region us-east-1 cognito-idp list-users --user-pool-id "
             + DemoPool.USER_POOL_ID + "   (any credentials; set AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER for SDKs)");
-        System.out.println("Operations: " + String.join(", ", new java.util.TreeSet<>(Operations.SUPPORTED)) + ". Ctrl-C stops it.");
+        System.out.println("Operations: " + String.join(", ", new java.util.TreeSet<>(Operations.SUPPORTED))
+            + ". Ctrl-C stops it.");
         Thread.currentThread().join();
     }
 

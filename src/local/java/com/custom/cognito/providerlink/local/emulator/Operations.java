@@ -27,14 +27,17 @@ import java.util.regex.Pattern;
  */
 final class Operations {
 
-    static final Set<String> SUPPORTED = Set.of("AdminLinkProviderForUser", "AdminDisableProviderForUser", "AdminGetUser", "ListUsers",
-        "CreateUserPool", "DeleteUserPool", "CreateIdentityProvider", "DescribeIdentityProvider", "AdminCreateUser", "AdminDeleteUser");
+    static final Set<String> SUPPORTED = Set.of("AdminLinkProviderForUser", "AdminDisableProviderForUser", "AdminGetUser",
+        "ListUsers",
+        "CreateUserPool", "DeleteUserPool", "CreateIdentityProvider", "DescribeIdentityProvider", "AdminCreateUser",
+            "AdminDeleteUser");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
     private static final Pattern PROVIDER_NAME_V2 = Pattern.compile("[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+");
-    private static final Set<String> PROVIDER_TYPES = Set.of("SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC");
+    private static final Set<String> PROVIDER_TYPES = Set.of("SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple",
+        "OIDC");
     private static final Set<String> SOCIAL = Set.of("Facebook", "Google", "LoginWithAmazon", "SignInWithApple");
     private static final Set<String> FILTERABLE = Set.of("username", "email", "phone_number", "name", "given_name", "family_name",
         "preferred_username", "cognito:user_status", "status", "sub");
@@ -74,7 +77,8 @@ final class Operations {
         final String sourceProvider = source.path("ProviderName").asText("");
         final String sourceValue = source.path("ProviderAttributeValue").asText("");
         if ("Cognito".equals(sourceProvider)) {
-            throw CognitoError.invalidParameter("Invalid SourceUser: Cognito users with a username/password may not be passed in as a"
+            throw CognitoError.invalidParameter("Invalid SourceUser: Cognito users with a username/password may not be passed "
+                + "in as a"
                 + " SourceUser, only as a DestinationUser");
         }
         final User target;
@@ -93,11 +97,13 @@ final class Operations {
         }
         if (!pool.holdersOf(sourceProvider, sourceValue).isEmpty()) {
             throw CognitoError.invalidParameter(behaviour.legacyAlreadyLinkedMessage
-                ? "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a DestinationUser"
+                ? "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
+                + "DestinationUser"
                 : "SourceUser is already linked to DestinationUser");
         }
         if (pool.user(sourceProvider + "_" + sourceValue) != null) {
-            throw CognitoError.invalidParameter("Merging is not currently supported, provide a SourceUser that has not been signed up in"
+            throw CognitoError.invalidParameter("Merging is not currently supported, provide a SourceUser that has not been "
+                + "signed up in"
                 + " order to link");
         }
         if (target.linkCount() >= MAX_LINKS) {
@@ -107,7 +113,8 @@ final class Operations {
             throw CognitoError.invalidParameter("1 validation error detected: SourceUser is too long.");
         }
         final String linkedBy = source.path("ProviderAttributeName").asText("Cognito_Subject");
-        target.changeIdentities(() -> target.addIdentity(new Identity(sourceProvider, sourceValue, provider.type(), provider.issuer(),
+        target.changeIdentities(()
+            -> target.addIdentity(new Identity(sourceProvider, sourceValue, provider.type(), provider.issuer(),
             false, System.currentTimeMillis(), linkedBy)), behaviour.readLagCalls);
         return JSON.createObjectNode();
     }
@@ -200,7 +207,8 @@ final class Operations {
     private JsonNode createUserPool(final JsonNode request, final String region) {
         final String name = text(request, "PoolName");
         if (name.isEmpty()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'poolName' failed to satisfy constraint: Member must"
+            throw CognitoError.invalidParameter("1 validation error detected: Value at 'poolName' failed to satisfy "
+                + "constraint: Member must"
                 + " have length greater than or equal to 1");
         }
         final Pool pool = pools.createPool(region + "_" + randomId(9), name);
@@ -229,18 +237,21 @@ final class Operations {
         final String name = text(request, "ProviderName");
         final String type = text(request, "ProviderType");
         if (name.length() > 32 || !PROVIDER_NAME_V2.matcher(name).matches()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'providerName' failed to satisfy constraint: Member"
+            throw CognitoError.invalidParameter("1 validation error detected: Value at 'providerName' failed to satisfy "
+                + "constraint: Member"
                 + " must satisfy regular expression pattern: [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+");
         }
         if (!PROVIDER_TYPES.contains(type)) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'providerType' failed to satisfy constraint: Member"
+            throw CognitoError.invalidParameter("1 validation error detected: Value at 'providerType' failed to satisfy "
+                + "constraint: Member"
                 + " must satisfy enum value set: [SAML, Facebook, Google, LoginWithAmazon, SignInWithApple, OIDC]");
         }
         if (SOCIAL.contains(type) && !name.equals(type)) {
             throw CognitoError.invalidParameter("Provider name for " + type + " must be " + type);
         }
         if (pool.provider(name) != null) {
-            throw CognitoError.client("DuplicateProviderException", "A provider with the name " + name + " already exists in this pool.");
+            throw CognitoError.client("DuplicateProviderException", "A provider with the name " + name
+                + " already exists in this pool.");
         }
         final Map<String, String> mapping = new LinkedHashMap<>();
         request.path("AttributeMapping").fields().forEachRemaining(e -> mapping.put(e.getKey(), e.getValue().asText()));
@@ -306,7 +317,8 @@ final class Operations {
     private Pool readPool(final JsonNode request) {
         final String id = text(request, "UserPoolId");
         if (id.isEmpty() || id.length() > 55 || !POOL_ID.matcher(id).matches()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value '" + id + "' at 'userPoolId' failed to satisfy"
+            throw CognitoError.invalidParameter("1 validation error detected: Value '" + id
+                + "' at 'userPoolId' failed to satisfy"
                 + " constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+");
         }
         return linkPool(request);
@@ -386,7 +398,8 @@ final class Operations {
     }
 
     private static String encodeToken(final Pool pool, final long lastSequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((pool.id() + ":" + lastSequence).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((pool.id() + ":"
+            + lastSequence).getBytes(StandardCharsets.UTF_8));
     }
 
     private static long decodeToken(final Pool pool, final String token) {

@@ -25,7 +25,8 @@ public final class UserPools {
     private final Map<String, Pool> pools = new LinkedHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
-    /** One entry of a user's {@code identities}; {@code linkedBy} is the attribute name used to link, which Cognito keeps to itself. */
+    /** One entry of a user's {@code identities}; {@code linkedBy} is the attribute name used to link, which Cognito keeps to
+     * itself. */
     public record Identity(String providerName, String userId, String providerType, String issuer, boolean primary,
                            long dateCreated, String linkedBy) {
     }
@@ -128,7 +129,8 @@ public final class UserPools {
         /** Links an identity directly, as a successful AdminLinkProviderForUser would: for seeding large pools quickly. */
         public void seedLink(final User user, final String providerName, final String userId) {
             final Provider provider = providers.get(providerName);
-            user.changeIdentities(() -> user.addIdentity(new Identity(providerName, userId, provider.type(), provider.issuer(), false,
+            user.changeIdentities(()
+                -> user.addIdentity(new Identity(providerName, userId, provider.type(), provider.issuer(), false,
                 System.currentTimeMillis(), "Cognito_Subject")), 0);
         }
 

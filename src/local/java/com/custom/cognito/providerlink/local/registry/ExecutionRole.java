@@ -69,7 +69,8 @@ public final class ExecutionRole {
             .append("                  Ref: AWS::AccountId\n")
             .append("              StringLike:\n")
             .append("                aws:SourceArn:\n")
-            .append("                  Fn::Sub: arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:type/resource/")
+            .append("                  Fn::Sub: "
+            + "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:type/resource/")
             .append(schema.getString("typeName").replace("::", "-")).append("/*\n")
             .append("      Path: \"/\"\n")
             .append("      Policies:\n")

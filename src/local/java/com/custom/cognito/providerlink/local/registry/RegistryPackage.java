@@ -44,7 +44,8 @@ public final class RegistryPackage {
     private RegistryPackage() {
     }
 
-    public static Built build(final Path root, final TypeName typeName, final Path handlerJar, final Path outputDirectory) throws IOException {
+    public static Built build(final Path root, final TypeName typeName, final Path handlerJar,
+        final Path outputDirectory) throws IOException {
         if (!Files.isRegularFile(handlerJar)) {
             throw new IllegalArgumentException(handlerJar + " is missing: build it first (mvn -B package)");
         }
@@ -66,7 +67,8 @@ public final class RegistryPackage {
         final Path zip = outputDirectory.resolve(typeName.hyphenated() + ".zip");
         write(zip, entries);
         final Path role = outputDirectory.resolve(typeName.hyphenated() + "-role.yaml");
-        Files.writeString(role, ExecutionRole.render(new JSONObject(new String(schema, StandardCharsets.UTF_8))), StandardCharsets.UTF_8);
+        Files.writeString(role, ExecutionRole.render(new JSONObject(new String(schema, StandardCharsets.UTF_8))),
+            StandardCharsets.UTF_8);
         final Path lint = outputDirectory.resolve("registry-schemas");
         Files.createDirectories(lint);
         Files.write(lint.resolve(typeName.hyphenated() + ".json"), schema);

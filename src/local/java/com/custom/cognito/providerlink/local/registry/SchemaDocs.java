@@ -20,7 +20,8 @@ import org.json.JSONObject;
 public final class SchemaDocs {
 
     private static final String UPDATE_DOCS = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-update-behaviors.html";
-    private static final Map<String, String> BASIC_TYPES = Map.of("string", "String", "number", "Double", "integer", "Integer", "boolean", "Boolean");
+    private static final Map<String, String> BASIC_TYPES = Map.of("string", "String", "number", "Double", "integer", "Integer",
+        "boolean", "Boolean");
     private static final Set<Character> MARKDOWN_RESERVED = Set.of('^', '*', '+', '.', '(', '[', '{', '#');
 
     private final JSONObject schema;
@@ -53,7 +54,8 @@ public final class SchemaDocs {
         if (schema.has("description")) {
             out.append('\n').append(schema.getString("description")).append('\n');
         }
-        out.append("\n## Syntax\n\nTo declare this entity in your AWS CloudFormation template, use the following syntax:\n\n### JSON\n\n<pre>\n{\n");
+        out.append("\n## Syntax\n\nTo declare this entity in your AWS CloudFormation template, use the following "
+            + "syntax:\n\n### JSON\n\n<pre>\n{\n");
         out.append("    \"Type\" : \"").append(typeName).append("\",\n    \"Properties\" : {\n");
         jsonSyntax(out, properties, "        ");
         out.append("    }\n}\n</pre>\n\n### YAML\n\n<pre>\nType: ").append(typeName).append("\nProperties:\n");
@@ -66,12 +68,15 @@ public final class SchemaDocs {
         if (ref != null || (readOnly != null && !readOnly.isEmpty())) {
             out.append("## Return Values\n");
             if (ref != null) {
-                out.append("\n### Ref\n\nWhen you pass the logical ID of this resource to the intrinsic `Ref` function, Ref returns the ")
+                out.append("\n### Ref\n\nWhen you pass the logical ID of this resource to the intrinsic `Ref` function, Ref "
+                    + "returns the ")
                     .append(ref).append(".\n");
             }
             if (readOnly != null && !readOnly.isEmpty()) {
-                out.append("\n### Fn::GetAtt\n\nThe `Fn::GetAtt` intrinsic function returns a value for a specified attribute of this type."
-                    + " The following are the available attributes and sample return values.\n\nFor more information about using the"
+                out.append("\n### Fn::GetAtt\n\nThe `Fn::GetAtt` intrinsic function returns a value for a specified attribute "
+                    + "of this type."
+                    + " The following are the available attributes and sample return values.\n\nFor more information about "
+                    + "using the"
                     + " `Fn::GetAtt` intrinsic function, see [Fn::GetAtt](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
                     + "intrinsic-function-reference-getatt.html).\n\n");
                 for (int i = 0; i < readOnly.length(); i++) {
@@ -92,7 +97,8 @@ public final class SchemaDocs {
         if (definition.has("description")) {
             out.append('\n').append(definition.getString("description")).append('\n');
         }
-        out.append("\n## Syntax\n\nTo declare this entity in your AWS CloudFormation template, use the following syntax:\n\n### JSON\n\n<pre>\n{\n");
+        out.append("\n## Syntax\n\nTo declare this entity in your AWS CloudFormation template, use the following "
+            + "syntax:\n\n### JSON\n\n<pre>\n{\n");
         jsonSyntax(out, properties, "    ");
         out.append("}\n</pre>\n\n### YAML\n\n<pre>\n");
         yamlSyntax(out, properties, "");
@@ -106,7 +112,8 @@ public final class SchemaDocs {
             final Property property = properties.get(i);
             if (!property.readOnly()) {
                 // The CLI's template puts a comma after every property but the schema's last, read-only ones included.
-                out.append(indent).append('"').append(anchor(property.name())).append("\" : <i>").append(property.type()).append("</i>")
+                out.append(indent).append('"').append(anchor(property.name())).append("\" : "
+                    + "<i>").append(property.type()).append("</i>")
                     .append(i < properties.size() - 1 ? "," : "").append('\n');
             }
         }
@@ -171,7 +178,8 @@ public final class SchemaDocs {
             final String pointer = "/properties/" + String.join("/", path);
             for (String unsupported : List.of("enum", "oneOf", "anyOf", "allOf", "patternProperties", "items")) {
                 if (node.has(unsupported)) {
-                    throw new UnsupportedOperationException(pointer + " uses " + unsupported + ", which these docs do not render yet");
+                    throw new UnsupportedOperationException(pointer + " uses " + unsupported
+                        + ", which these docs do not render yet");
                 }
             }
             final String jsonType = node.optString("type", "");
@@ -188,9 +196,11 @@ public final class SchemaDocs {
             } else if ("object".equals(jsonType)) {
                 type = "Map";
             } else {
-                throw new UnsupportedOperationException(pointer + " has type '" + jsonType + "', which these docs do not render yet");
+                throw new UnsupportedOperationException(pointer + " has type '" + jsonType
+                    + "', which these docs do not render yet");
             }
-            result.add(new Property(name, node, type, listed("readOnlyProperties", pointer), listed("createOnlyProperties", pointer)));
+            result.add(new Property(name, node, type, listed("readOnlyProperties", pointer), listed("createOnlyProperties",
+                pointer)));
         }
         return result;
     }

@@ -21,16 +21,20 @@ public record TypeName(String organization, String service, String resource) {
     public static TypeName parse(final String text) {
         final String name = text == null ? "" : text.trim();
         if (name.isEmpty()) {
-            throw new IllegalArgumentException("No type name given. Choose one under your organisation, e.g. -Dtype.name=Acme::Cognito::ProviderLink"
+            throw new
+                IllegalArgumentException("No type name given. Choose one under your organisation, e.g. "
+                + "-Dtype.name=Acme::Cognito::ProviderLink"
                 + " (Custom::Cognito::ProviderLink is the development name only: Custom is reserved).");
         }
         final var matcher = PATTERN.matcher(name);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("'" + name + "' is not a type name: it must be Organization::Service::Resource, each part 2 to 64"
+            throw new IllegalArgumentException("'" + name
+                + "' is not a type name: it must be Organization::Service::Resource, each part 2 to 64"
                 + " letters or digits, e.g. Acme::Cognito::ProviderLink.");
         }
         if (RESERVED.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("'" + matcher.group(1) + "' is a reserved namespace (Alexa, AMZN, Amazon, ASK, AWS, Custom and Dev"
+            throw new IllegalArgumentException("'" + matcher.group(1)
+                + "' is a reserved namespace (Alexa, AMZN, Amazon, ASK, AWS, Custom and Dev"
                 + " are), so RegisterType would refuse " + name + ". Use your organisation's name instead, e.g. Acme::"
                 + matcher.group(2) + "::" + matcher.group(3) + ".");
         }

@@ -58,7 +58,8 @@ public final class LocalTool {
                 OUT.println("Wrote docs/ and resource-role.yaml from " + GeneratedFiles.SCHEMA);
             }
             default -> {
-                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] | invoke ACTION FILE [--region R | --emulator] | generate"
+                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] | invoke ACTION FILE [--region R | "
+                    + "--emulator] | generate"
                     + " | package --type-name Org::Cognito::ProviderLink");
                 System.exit(2);
             }
@@ -78,9 +79,11 @@ public final class LocalTool {
             final WrapperInvoker wrapper = WrapperInvoker.local(new LocalContext(false, Duration.ofMinutes(15).toMillis()));
             final List<String> problems = new ArrayList<>();
             final WrapperInvoker.Event created = step(wrapper, "CREATE", declared, "SUCCESS", problems);
-            final JsonNode id = JSON.createObjectNode().put("Id", created.model() == null ? "" : created.model().path("Id").asText());
+            final JsonNode id = JSON.createObjectNode().put("Id", created.model() == null ? ""
+                : created.model().path("Id").asText());
             step(wrapper, "READ", id, "SUCCESS", problems);
-            final WrapperInvoker.Event listed = listAll(wrapper, JSON.createObjectNode().put("UserPoolId", declared.path("UserPoolId").asText()), null);
+            final WrapperInvoker.Event listed = listAll(wrapper, JSON.createObjectNode().put("UserPoolId",
+                declared.path("UserPoolId").asText()), null);
             if (!"SUCCESS".equals(listed.status())) {
                 problems.add("LIST ended " + listed.status());
             }
@@ -131,18 +134,21 @@ public final class LocalTool {
         try {
             resolved = DefaultCredentialsProvider.builder().build().resolveCredentials();
         } catch (SdkClientException e) {
-            System.err.println("No AWS credentials found by the default chain (environment, profile, SSO, instance role): configure"
+            System.err.println("No AWS credentials found by the default chain (environment, profile, SSO, instance role): "
+                + "configure"
                 + " them, e.g. with aws configure or AWS_PROFILE, or use --emulator to run against the local Cognito emulator.");
             return false;
         }
         if (!(resolved instanceof AwsSessionCredentials)) {
             // The plugin's proxy builds session credentials from what CloudFormation passes, and refuses a missing token.
-            System.err.println("The default credentials are long-term keys without a session token, and the plugin needs temporary"
+            System.err.println("The default credentials are long-term keys without a session token, and the plugin needs "
+                + "temporary"
                 + " credentials, as CloudFormation passes them. Use an SSO or role profile, or export the output of"
                 + " aws sts get-session-token as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.");
             return false;
         }
-        final WrapperInvoker.Credentials credentials = new WrapperInvoker.Credentials(resolved.accessKeyId(), resolved.secretAccessKey(),
+        final WrapperInvoker.Credentials credentials = new WrapperInvoker.Credentials(resolved.accessKeyId(),
+            resolved.secretAccessKey(),
             ((AwsSessionCredentials) resolved).sessionToken());
         OUT.println("Against Cognito in " + region + " with the default credential chain");
         return invokeAll(new WrapperInvoker(region, credentials, context, Duration.ofSeconds(60)), action, file);
@@ -196,11 +202,13 @@ public final class LocalTool {
             Path.of("target", "custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"), Path.of("target", "registry"));
         OUT.println("Registry package for " + typeName + ": " + built.zip() + " (" + built.entries().size() + " entries)");
         OUT.println("Execution role template: " + built.executionRole());
-        OUT.println("cfn-lint schemas:        " + built.lintSchemas() + "  (cfn-lint --registry-schemas " + built.lintSchemas() + " template.yaml)");
+        OUT.println("cfn-lint schemas:        " + built.lintSchemas() + "  (cfn-lint --registry-schemas " + built.lintSchemas()
+            + " template.yaml)");
         if (typeName.publishingWarning() != null) {
             OUT.println("Note: " + typeName.publishingWarning());
         }
-        OUT.println("Register it: scripts/register.sh --type-name " + typeName + " --bucket <your-bucket> [--region <region>] [--dry-run]");
+        OUT.println("Register it: scripts/register.sh --type-name " + typeName
+            + " --bucket <your-bucket> [--region <region>] [--dry-run]");
         return true;
     }
 
@@ -222,7 +230,8 @@ public final class LocalTool {
             OUT.println("        model:   " + event.model());
         }
         if (event.raw().has("resourceModels")) {
-            OUT.println("        models:  " + event.models().size() + (event.nextToken() == null ? " (last page)" : " (more: nextToken)"));
+            OUT.println("        models:  " + event.models().size() + (event.nextToken() == null ? " (last page)"
+                : " (more: nextToken)"));
             event.models().forEach(model -> OUT.println("                 " + model));
         }
     }
@@ -233,7 +242,8 @@ public final class LocalTool {
         return counts.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    /** Request files hold what {@code cfn invoke} reads: desiredResourceState, and optionally previousResourceState or nextToken. */
+    /** Request files hold what {@code cfn invoke} reads: desiredResourceState, and optionally previousResourceState or nextToken.
+     * */
     static final class RequestFile {
         private RequestFile() {
         }
@@ -244,7 +254,8 @@ public final class LocalTool {
                 throw new IllegalArgumentException(path + " has no desiredResourceState");
             }
             if (file.has("credentials") || file.path("requestData").has("callerCredentials")) {
-                throw new IllegalArgumentException(path + " holds credentials: keep them out of request files (they come from the default chain)");
+                throw new IllegalArgumentException(path
+                    + " holds credentials: keep them out of request files (they come from the default chain)");
             }
             return file;
         }

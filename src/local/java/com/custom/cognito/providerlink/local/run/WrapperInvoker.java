@@ -81,7 +81,8 @@ public final class WrapperInvoker {
      * @param maxCallbackDelay the longest wait honoured between IN_PROGRESS re-invocations (CloudFormation honours
      *                         the whole delay; tests may shorten it)
      */
-    public WrapperInvoker(final String region, final Credentials credentials, final LocalContext context, final Duration maxCallbackDelay) {
+    public WrapperInvoker(final String region, final Credentials credentials, final LocalContext context,
+        final Duration maxCallbackDelay) {
         requireScratchTmpdir();
         this.region = region;
         this.credentials = credentials;
@@ -188,7 +189,8 @@ public final class WrapperInvoker {
         final Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         final Path parent = tmp.getParent();
         if (parent == null || parent.getFileName() == null || !parent.getFileName().toString().equals("target")) {
-            throw new IllegalStateException("java.io.tmpdir is " + tmp + ": the plugin wrapper empties it on every request. Run with"
+            throw new IllegalStateException("java.io.tmpdir is " + tmp
+                + ": the plugin wrapper empties it on every request. Run with"
                 + " -Djava.io.tmpdir=<project>/target/<scratch folder> (the pom and the README commands do).");
         }
         try {
