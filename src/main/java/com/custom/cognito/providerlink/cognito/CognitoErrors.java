@@ -125,14 +125,22 @@ public final class CognitoErrors {
     }
 
     /**
-     * "SourceUser is already linked to DestinationUser" since mid-2024; before, the same case answered "Invalid
-     * SourceUser: Cognito users with a username/password may not be passed in as a SourceUser" (boto/boto3#4163,
-     * aws/aws-sdk#766). Handlers never send a native source, so either text means "already linked". Neither says
-     * to which user: read back to find out.
+     * "SourceUser is already linked to DestinationUser": how Cognito has answered a link that already exists since
+     * mid-2024 (aws/aws-sdk#766). It does not say to which user: read back to find out.
      */
     public static boolean isAlreadyLinked(final Throwable e) {
         final String message = invalidParameterMessage(e);
-        return message != null && (message.contains("already linked") || message.startsWith("Invalid SourceUser: Cognito users"));
+        return message != null && message.contains("already linked");
+    }
+
+    /**
+     * The pre-2024 "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser"
+     * answer. The handlers never send a native source, so it meant "already linked" (boto/boto3#4163), but it was
+     * also answered to calls that made the link (aws/aws-sdk-js-v3#5281): only a read tells which.
+     */
+    public static boolean isLegacyAlreadyLinked(final Throwable e) {
+        final String message = invalidParameterMessage(e);
+        return message != null && message.startsWith("Invalid SourceUser: Cognito users");
     }
 
     /** "Account isn't linked to anyone else, verify that the account has been linked" (aws/aws-sdk-go#4218). */

@@ -78,8 +78,9 @@ public final class LinkGateway {
     /**
      * Links {@code link}, claiming it only when our own call may have made it. "Already linked" is ours only if an
      * earlier attempt of this operation may have landed (the ledger says so) and the destination shows the link;
-     * to a first attempt it means another stack or process made it. Any other refusal is read back before it is
-     * reported, because Cognito has answered errors to calls that linked.
+     * to a first attempt it means another stack or process made it. Any other refusal, the pre-2024 "Invalid
+     * SourceUser" text included, is read back before it is reported, because Cognito has answered errors to calls that
+     * linked: a link that shows then is this call's.
      */
     public void link(final ProviderLink link, final MutationLedger ledger) {
         try {
@@ -91,6 +92,8 @@ public final class LinkGateway {
                 claimOrRefuse(link, ledger);
             } else if (CognitoErrors.mayHaveLinkedAnyway(e) && shows(link).orElse(false)) {
                 ledger.recordTookEffect();
+            } else if (CognitoErrors.isLegacyAlreadyLinked(e)) {
+                throw LinkFailures.heldElsewhere(link, findHolder(link), HOLDER_SEARCH_PAGES * CognitoRequests.MAX_PAGE_SIZE);
             } else {
                 throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.LINK, link));
             }

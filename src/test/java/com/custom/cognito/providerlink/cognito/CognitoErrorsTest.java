@@ -124,13 +124,19 @@ class CognitoErrorsTest {
         assertThat(rows).containsAll(declared);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"SourceUser is already linked to DestinationUser",
-        "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
-            + "DestinationUser"})
-    void bothTheCurrentAndThePre2024TextMeanAlreadyLinked(final String message) {
-        assertThat(CognitoErrors.isAlreadyLinked(error(InvalidParameterException.builder(), "InvalidParameterException",
-            message))).isTrue();
+    @Test
+    void onlyTheCurrentTextMeansAlreadyLinkedWhileThePre2024OneMayHaveLinked() {
+        final AwsServiceException current = error(InvalidParameterException.builder(), "InvalidParameterException",
+            "SourceUser is already linked to DestinationUser");
+        final AwsServiceException legacy = error(InvalidParameterException.builder(), "InvalidParameterException",
+            "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
+                + "DestinationUser");
+
+        assertThat(CognitoErrors.isAlreadyLinked(current)).isTrue();
+        assertThat(CognitoErrors.isLegacyAlreadyLinked(current)).isFalse();
+        assertThat(CognitoErrors.isAlreadyLinked(legacy)).isFalse();
+        assertThat(CognitoErrors.isLegacyAlreadyLinked(legacy)).isTrue();
+        assertThat(CognitoErrors.mayHaveLinkedAnyway(legacy)).isTrue();
     }
 
     @Test

@@ -30,15 +30,27 @@ class ContractSuiteTest {
 
     private static final ObjectNode INPUT = Models.googleTo("alice", "104578123456789012345");
 
+    /** The documented service, then each {@link Behaviour} switch flipped from its default: every switch, from the class itself.
+     * */
     static Stream<Arguments> serviceVariants() {
-        return Stream.of(
-            Arguments.of("as documented", (Consumer<Behaviour>) b -> { }),
-            Arguments.of("pre-2024 already-linked text", (Consumer<Behaviour>) b -> b.legacyAlreadyLinkedMessage = true),
-            Arguments.of("last unlink removes the attribute", (Consumer<Behaviour>) b
-                -> b.emptyIdentitiesKeptAsEmptyArray = false),
-            Arguments.of("reads lag two calls behind", (Consumer<Behaviour>) b -> b.readLagCalls = 2),
-            Arguments.of("provider checked before destination", (Consumer<Behaviour>) b
-                -> b.providerCheckedBeforeDestination = true));
+        final List<Arguments> variants = new ArrayList<>(List.of(Arguments.of("as documented", (Consumer<Behaviour>) b -> { })));
+        for (String name : Behaviour.switches()) {
+            variants.add(Arguments.of(name + " flipped", (Consumer<Behaviour>) b -> flip(b, name)));
+        }
+        return variants.stream();
+    }
+
+    static void flip(final Behaviour behaviour, final String name) {
+        try {
+            final java.lang.reflect.Field field = Behaviour.class.getField(name);
+            if (field.getType() == boolean.class) {
+                field.setBoolean(behaviour, !field.getBoolean(Behaviour.defaults()));
+            } else {
+                field.setInt(behaviour, 2);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private final WrapperInvoker wrapper = LocalCognito.wrapper();

@@ -70,12 +70,15 @@ class CognitoEmulatorTest {
             -> r.poolName("test").aliasAttributesWithStrings("email").schema(SchemaAttributeType.builder()
             .name("tenant").attributeDataType(AttributeDataType.STRING).mutable(false).build())).userPool().id();
         cognito.createIdentityProvider(r
-            -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE));
+            -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
+            .providerDetails(java.util.Map.of("client_id", "id", "client_secret", "secret", "authorize_scopes", "openid")));
         cognito.createIdentityProvider(r
             -> r.userPoolId(pool).providerName("CorpSAML").providerType(IdentityProviderTypeType.SAML)
+            .providerDetails(java.util.Map.of("MetadataURL", "https://idp.example.com/metadata"))
             .attributeMapping(java.util.Map.of("email", "mail")));
         cognito.adminCreateUser(r
-            -> r.userPoolId(pool).username("alice").userAttributes(attribute("email", "alice@example.com")));
+            -> r.userPoolId(pool).username("alice").userAttributes(attribute("email", "alice@example.com"),
+            attribute("email_verified", "true")));
     }
 
     @Test

@@ -210,6 +210,32 @@ class CreateHandlerTest extends HandlerTestBase {
     }
 
     @Test
+    void thePre2024TextToAFirstAttemptIsReadBackAndTheLinkItMadeIsClaimed() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(
+            "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
+                + "DestinationUser"));
+
+        assertThat(run(handler, declaredModel()).getResourceModel()).isEqualTo(readModel());
+    }
+
+    @Test
+    void thePre2024TextForALinkOnAnotherUserIsAlreadyExistsNamingThatUser() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
+        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(
+            "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
+                + "DestinationUser"));
+        when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(
+            ListUsersResponse.builder().users(listedUser("bob", googleIdentity(GOOGLE_SUB))).build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
+        assertThat(event.getMessage()).contains("already linked to user 'bob'");
+        assertThat(event.getResourceModel()).isNull();
+    }
+
+    @Test
     void aReInvocationWhoseContextRecordsAnUnansweredAttemptClaimsTheLinkThatAttemptMade() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))

@@ -1,17 +1,14 @@
 package com.custom.cognito.providerlink.local.emulator;
 
-/** An error answer: {@code {"__type": type, "message": message}} with an HTTP status (400 for every client error). */
-public final class CognitoError extends RuntimeException {
+import com.custom.cognito.providerlink.local.aws.AwsError;
+
+/** A Cognito error answer: 400 for every client error, as the service sends them even where its model declares 404 or 429. */
+public final class CognitoError extends AwsError {
 
     private static final long serialVersionUID = 1L;
 
-    private final String type;
-    private final int status;
-
-    CognitoError(final String type, final String message, final int status) {
-        super(message, null, false, false);
-        this.type = type;
-        this.status = status;
+    private CognitoError(final String type, final String message, final int status) {
+        super(type, message, status);
     }
 
     public static CognitoError client(final String type, final String message) {
@@ -32,13 +29,5 @@ public final class CognitoError extends RuntimeException {
 
     public static CognitoError internal() {
         return new CognitoError("InternalErrorException", "Internal server error.", 500);
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public int status() {
-        return status;
     }
 }

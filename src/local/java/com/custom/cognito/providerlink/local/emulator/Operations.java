@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -21,28 +22,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Cognito user-pool operations the emulator speaks, with the validation, exception types and messages recorded
- * in {@code cognito-semantics.md} (its emulator section). Texts marked there as unverified are the research's best
- * guess; behaviours it could not settle are switches in {@link Behaviour}.
+ * The Cognito user-pool operations the emulator speaks. Each request is first held to the service model
+ * ({@link ServiceModel}); then the operation follows what the API reference and the field reports say, and where
+ * they say nothing, a {@link Behaviour} switch.
  */
 final class Operations {
 
     static final Set<String> SUPPORTED = Set.of("AdminLinkProviderForUser", "AdminDisableProviderForUser", "AdminGetUser",
         "ListUsers",
-        "CreateUserPool", "DeleteUserPool", "CreateIdentityProvider", "DescribeIdentityProvider", "AdminCreateUser",
-            "AdminDeleteUser");
+        "CreateUserPool", "DeleteUserPool", "DescribeUserPool", "ListUserPools", "GetUserPoolMfaConfig", "CreateIdentityProvider",
+        "DescribeIdentityProvider", "DeleteIdentityProvider", "AdminCreateUser", "AdminDeleteUser");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
-    private static final Pattern PROVIDER_NAME_V2 = Pattern.compile("[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+");
-    private static final Set<String> PROVIDER_TYPES = Set.of("SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple",
-        "OIDC");
     private static final Set<String> SOCIAL = Set.of("Facebook", "Google", "LoginWithAmazon", "SignInWithApple");
+    /** The attributes ListUsers can filter on (API reference, ListUsers Filter). */
     private static final Set<String> FILTERABLE = Set.of("username", "email", "phone_number", "name", "given_name", "family_name",
         "preferred_username", "cognito:user_status", "status", "sub");
     private static final Pattern FILTER = Pattern.compile("\\s*([\\w:]+)\\s*(\\^?=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
     private static final int MAX_LINKS = 5;
+    private static final String LEGACY_ALREADY_LINKED =
+        "Invalid SourceUser: Cognito users with a username/password may not be passed"
+        + " in as a SourceUser, only as a DestinationUser";
+    private static final String MERGE_REFUSED =
+        "Merging is not currently supported, provide a SourceUser that has not been signed up"
+        + " in order to link";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserPools pools;
@@ -54,6 +57,10 @@ final class Operations {
     }
 
     JsonNode handle(final String operation, final JsonNode request, final String region) {
+        if (!SUPPORTED.contains(operation)) {
+            throw CognitoError.client("UnknownOperationException", null);
+        }
+        ServiceModel.validate(operation, request);
         return switch (operation) {
             case "AdminLinkProviderForUser" -> link(request);
             case "AdminDisableProviderForUser" -> disable(request);
@@ -61,25 +68,26 @@ final class Operations {
             case "ListUsers" -> listUsers(request);
             case "CreateUserPool" -> createUserPool(request, region);
             case "DeleteUserPool" -> deleteUserPool(request);
+            case "DescribeUserPool" -> describeUserPool(request, region);
+            case "ListUserPools" -> listUserPools(request);
+            case "GetUserPoolMfaConfig" -> mfaConfig(request);
             case "CreateIdentityProvider" -> createIdentityProvider(request);
             case "DescribeIdentityProvider" -> describeIdentityProvider(request);
+            case "DeleteIdentityProvider" -> deleteIdentityProvider(request);
             case "AdminCreateUser" -> adminCreateUser(request);
-            case "AdminDeleteUser" -> adminDeleteUser(request);
-            default -> throw CognitoError.client("UnknownOperationException", null);
+            default -> adminDeleteUser(request);
         };
     }
 
-    // AdminLinkProviderForUser: the checks in the research's order, with the one uncertain step behind a switch.
+    // AdminLinkProviderForUser: the checks in the order field reports show them, with the uncertain ones behind switches.
     private JsonNode link(final JsonNode request) {
-        final Pool pool = linkPool(request);
+        final Pool pool = pool(request);
         final JsonNode destination = request.path("DestinationUser");
         final JsonNode source = request.path("SourceUser");
         final String sourceProvider = source.path("ProviderName").asText("");
         final String sourceValue = source.path("ProviderAttributeValue").asText("");
         if ("Cognito".equals(sourceProvider)) {
-            throw CognitoError.invalidParameter("Invalid SourceUser: Cognito users with a username/password may not be passed "
-                + "in as a"
-                + " SourceUser, only as a DestinationUser");
+            throw CognitoError.invalidParameter(LEGACY_ALREADY_LINKED);
         }
         final User target;
         final Provider provider;
@@ -96,15 +104,12 @@ final class Operations {
             }
         }
         if (!pool.holdersOf(sourceProvider, sourceValue).isEmpty()) {
-            throw CognitoError.invalidParameter(behaviour.legacyAlreadyLinkedMessage
-                ? "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
-                + "DestinationUser"
+            throw CognitoError.invalidParameter(behaviour.legacyAlreadyLinkedMessage ? LEGACY_ALREADY_LINKED
                 : "SourceUser is already linked to DestinationUser");
         }
-        if (pool.user(sourceProvider + "_" + sourceValue) != null) {
-            throw CognitoError.invalidParameter("Merging is not currently supported, provide a SourceUser that has not been "
-                + "signed up in"
-                + " order to link");
+        final boolean hasOwnProfile = pool.user(sourceProvider + "_" + sourceValue) != null;
+        if (hasOwnProfile && !behaviour.linkDespiteMergeRefusal) {
+            throw CognitoError.invalidParameter(MERGE_REFUSED);
         }
         if (target.linkCount() >= MAX_LINKS) {
             throw CognitoError.client("LimitExceededException", "A user can have a maximum of 5 linked identities.");
@@ -116,6 +121,12 @@ final class Operations {
         target.changeIdentities(()
             -> target.addIdentity(new Identity(sourceProvider, sourceValue, provider.type(), provider.issuer(),
             false, System.currentTimeMillis(), linkedBy)), behaviour.readLagCalls);
+        if (hasOwnProfile) {
+            throw CognitoError.invalidParameter(MERGE_REFUSED);
+        }
+        if (behaviour.linkAnsweredWithLegacyRefusal) {
+            throw CognitoError.invalidParameter(LEGACY_ALREADY_LINKED);
+        }
         return JSON.createObjectNode();
     }
 
@@ -124,7 +135,7 @@ final class Operations {
      * it stops that native user from signing in with a password (API reference).
      */
     private JsonNode disable(final JsonNode request) {
-        final Pool pool = linkPool(request);
+        final Pool pool = pool(request);
         final JsonNode user = request.path("User");
         final String provider = user.path("ProviderName").asText("");
         final String attribute = user.path("ProviderAttributeName").asText("");
@@ -149,31 +160,24 @@ final class Operations {
     }
 
     private JsonNode getUser(final JsonNode request) {
-        final Pool pool = readPool(request);
-        final String username = username(request);
-        final User user = pool.resolve(username);
+        final User user = pool(request).resolve(text(request, "Username"));
         if (user == null) {
             throw CognitoError.userNotFound();
         }
         final ObjectNode response = JSON.createObjectNode();
         response.put("Username", user.username());
         response.set("UserAttributes", user.renderAttributes(behaviour.emptyIdentitiesKeptAsEmptyArray));
-        response.put("UserCreateDate", user.createdMillis() / 1000.0);
-        response.put("UserLastModifiedDate", user.modifiedMillis() / 1000.0);
+        dates(response, user);
         response.put("Enabled", true);
         response.put("UserStatus", user.status());
         return response;
     }
 
     private JsonNode listUsers(final JsonNode request) {
-        final Pool pool = readPool(request);
+        final Pool pool = pool(request);
         final int limit = request.hasNonNull("Limit") ? request.get("Limit").asInt() : 60;
-        if (limit < 0 || limit > 60) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy"
-                + " constraint: Member must have value less than or equal to 60");
-        }
         final long after = request.hasNonNull("PaginationToken") ? decodeToken(pool, request.get("PaginationToken").asText()) : 0;
-        final Predicate<User> filter = filterOf(request.path("Filter").asText(""));
+        final Predicate<User> filter = filterOf(request.path("Filter").asText(""), pool);
         final List<User> matching = new ArrayList<>();
         for (User user : pool.users()) {
             if (user.sequence() > after && filter.test(user)) {
@@ -193,8 +197,7 @@ final class Operations {
                 attributes = only(attributes, wanted);
             }
             entry.set("Attributes", attributes);
-            entry.put("UserCreateDate", user.createdMillis() / 1000.0);
-            entry.put("UserLastModifiedDate", user.modifiedMillis() / 1000.0);
+            dates(entry, user);
             entry.put("Enabled", true);
             entry.put("UserStatus", user.status());
         }
@@ -205,22 +208,22 @@ final class Operations {
     }
 
     private JsonNode createUserPool(final JsonNode request, final String region) {
-        final String name = text(request, "PoolName");
-        if (name.isEmpty()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'poolName' failed to satisfy "
-                + "constraint: Member must"
-                + " have length greater than or equal to 1");
+        if (!request.path("AliasAttributes").isEmpty() && !request.path("UsernameAttributes").isEmpty()) {
+            throw CognitoError.invalidParameter("Only one of the aliasAttributes or usernameAttributes can be set in a User "
+                + "Pool.");
         }
-        final Pool pool = pools.createPool(region + "_" + randomId(9), name);
+        final Pool pool = pools.createPool(region + "_" + randomId(9), text(request, "PoolName"));
         request.path("AliasAttributes").forEach(a -> pool.aliasAttribute(a.asText()));
+        request.path("UsernameAttributes").forEach(a -> pool.usernameAttribute(a.asText()));
+        pool.caseSensitive(request.path("UsernameConfiguration").path("CaseSensitive").asBoolean(true));
+        request.path("UserPoolTags").fields().forEachRemaining(tag -> pool.tags().put(tag.getKey(), tag.getValue().asText()));
         for (JsonNode attribute : request.path("Schema")) {
             if (!attribute.path("Mutable").asBoolean(true)) {
                 pool.immutableAttribute("custom:" + attribute.path("Name").asText());
             }
         }
         final ObjectNode response = JSON.createObjectNode();
-        response.putObject("UserPool").put("Id", pool.id()).put("Name", name)
-            .put("Arn", "arn:aws:cognito-idp:" + region + ":000000000000:userpool/" + pool.id());
+        response.set("UserPool", userPool(pool, region));
         return response;
     }
 
@@ -232,20 +235,87 @@ final class Operations {
         return JSON.createObjectNode();
     }
 
+    private JsonNode describeUserPool(final JsonNode request, final String region) {
+        final ObjectNode response = JSON.createObjectNode();
+        response.set("UserPool", userPool(pool(request), region));
+        return response;
+    }
+
+    /** UserPoolType, as DescribeUserPool answers it for a pool created with defaults and this pool's settings. */
+    private static ObjectNode userPool(final Pool pool, final String region) {
+        final ObjectNode type = JSON.createObjectNode().put("Id", pool.id()).put("Name", pool.name());
+        type.putObject("Policies").putObject("PasswordPolicy").put("MinimumLength", 8).put("RequireUppercase", true)
+            .put("RequireLowercase", true).put("RequireNumbers", true).put("RequireSymbols", true)
+            .put("TemporaryPasswordValidityDays", 7);
+        type.put("DeletionProtection", "INACTIVE");
+        type.putObject("LambdaConfig");
+        type.put("LastModifiedDate", pool.createdMillis() / 1000.0).put("CreationDate", pool.createdMillis() / 1000.0);
+        final ArrayNode schema = type.putArray("SchemaAttributes");
+        schema.addObject().put("Name", "sub").put("AttributeDataType", "String").put("DeveloperOnlyAttribute",
+            false).put("Mutable", false)
+            .put("Required", true).putObject("StringAttributeConstraints").put("MinLength", "1").put("MaxLength", "2048");
+        for (String name : List.of("email", "phone_number", "preferred_username", "name", "given_name", "family_name")) {
+            schema.addObject().put("Name", name).put("AttributeDataType", "String").put("DeveloperOnlyAttribute",
+                false).put("Mutable", true)
+                .put("Required", false).putObject("StringAttributeConstraints").put("MinLength", "0").put("MaxLength", "2048");
+        }
+        type.putArray("AutoVerifiedAttributes");
+        final ArrayNode aliases = type.putArray("AliasAttributes");
+        pool.aliasAttributes().forEach(aliases::add);
+        final ArrayNode usernames = type.putArray("UsernameAttributes");
+        pool.usernameAttributes().forEach(usernames::add);
+        type.putObject("VerificationMessageTemplate").put("DefaultEmailOption", "CONFIRM_WITH_CODE");
+        type.put("MfaConfiguration", "OFF");
+        type.put("EstimatedNumberOfUsers", pool.users().size());
+        type.putObject("EmailConfiguration").put("EmailSendingAccount", "COGNITO_DEFAULT");
+        final ObjectNode tags = type.putObject("UserPoolTags");
+        pool.tags().forEach(tags::put);
+        type.putObject("AdminCreateUserConfig").put("AllowAdminCreateUserOnly", false).put("UnusedAccountValidityDays", 7);
+        type.putObject("UsernameConfiguration").put("CaseSensitive", pool.caseSensitive());
+        type.put("Arn", "arn:aws:cognito-idp:" + region + ":000000000000:userpool/" + pool.id());
+        type.putObject("AccountRecoverySetting").putArray("RecoveryMechanisms").addObject().put("Priority", 1).put("Name",
+            "verified_email");
+        type.put("UserPoolTier", "ESSENTIALS");
+        return type;
+    }
+
+    private JsonNode listUserPools(final JsonNode request) {
+        final int max = request.path("MaxResults").asInt(60);
+        final List<Pool> all = new ArrayList<>(pools.pools());
+        int start = 0;
+        if (request.hasNonNull("NextToken")) {
+            start = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).id().equals(request.get("NextToken").asText())) {
+                    start = i;
+                }
+            }
+            if (start < 0) {
+                throw CognitoError.invalidParameter("Invalid pagination token");
+            }
+        }
+        final ObjectNode response = JSON.createObjectNode();
+        final ArrayNode listed = response.putArray("UserPools");
+        for (Pool pool : all.subList(start, Math.min(all.size(), start + max))) {
+            listed.addObject().put("Id", pool.id()).put("Name", pool.name()).put("LastModifiedDate",
+                pool.createdMillis() / 1000.0)
+                .put("CreationDate", pool.createdMillis() / 1000.0).putObject("LambdaConfig");
+        }
+        if (start + max < all.size()) {
+            response.put("NextToken", all.get(start + max).id());
+        }
+        return response;
+    }
+
+    private JsonNode mfaConfig(final JsonNode request) {
+        pool(request);
+        return JSON.createObjectNode().put("MfaConfiguration", "OFF");
+    }
+
     private JsonNode createIdentityProvider(final JsonNode request) {
-        final Pool pool = readPool(request);
+        final Pool pool = pool(request);
         final String name = text(request, "ProviderName");
         final String type = text(request, "ProviderType");
-        if (name.length() > 32 || !PROVIDER_NAME_V2.matcher(name).matches()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'providerName' failed to satisfy "
-                + "constraint: Member"
-                + " must satisfy regular expression pattern: [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+");
-        }
-        if (!PROVIDER_TYPES.contains(type)) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'providerType' failed to satisfy "
-                + "constraint: Member"
-                + " must satisfy enum value set: [SAML, Facebook, Google, LoginWithAmazon, SignInWithApple, OIDC]");
-        }
         if (SOCIAL.contains(type) && !name.equals(type)) {
             throw CognitoError.invalidParameter("Provider name for " + type + " must be " + type);
         }
@@ -255,12 +325,14 @@ final class Operations {
         }
         final Map<String, String> mapping = new LinkedHashMap<>();
         request.path("AttributeMapping").fields().forEachRemaining(e -> mapping.put(e.getKey(), e.getValue().asText()));
-        pool.addProvider(name, type, mapping);
+        final Map<String, String> details = new LinkedHashMap<>();
+        request.path("ProviderDetails").fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+        pool.addProvider(name, type, mapping, details);
         return describe(pool, pool.provider(name));
     }
 
     private JsonNode describeIdentityProvider(final JsonNode request) {
-        final Pool pool = readPool(request);
+        final Pool pool = pool(request);
         final String name = text(request, "ProviderName");
         final Provider provider = pool.provider(name);
         if (provider == null) {
@@ -269,10 +341,32 @@ final class Operations {
         return describe(pool, provider);
     }
 
+    private JsonNode deleteIdentityProvider(final JsonNode request) {
+        final Pool pool = pool(request);
+        final String name = text(request, "ProviderName");
+        if (!pool.removeProvider(name)) {
+            throw CognitoError.client("ResourceNotFoundException", "Identity provider " + name + " does not exist.");
+        }
+        return JSON.createObjectNode();
+    }
+
     private JsonNode adminCreateUser(final JsonNode request) {
-        final Pool pool = readPool(request);
-        final String username = username(request);
-        if (pool.user(username) != null) {
+        final Pool pool = pool(request);
+        final String username = text(request, "Username");
+        if (!pool.usernameAttributes().isEmpty()) {
+            final boolean email = pool.usernameAttributes().contains("email") && username.contains("@");
+            final boolean phone = pool.usernameAttributes().contains("phone_number") && username.matches("\\+[0-9]{4,}");
+            if (!email && !phone) {
+                throw CognitoError.invalidParameter("Username should be " + (pool.usernameAttributes().size() > 1
+                    ? "either an email or a"
+                    + " phone number." : pool.usernameAttributes().contains("email") ? "an email." : "a phone number."));
+            }
+        } else if (pool.aliasAttributes().contains("email") && username.contains("@")) {
+            throw CognitoError.invalidParameter("Username cannot be of email format, since user pool is configured for email "
+                + "alias.");
+        }
+        final boolean taken = pool.usernameAttributes().isEmpty() ? pool.user(username) != null : pool.resolve(username) != null;
+        if (taken) {
             throw CognitoError.client("UsernameExistsException", "User account already exists");
         }
         final Map<String, String> attributes = new LinkedHashMap<>();
@@ -283,28 +377,40 @@ final class Operations {
             }
             attributes.put(name, attribute.path("Value").asText());
         }
-        final User user = pool.addUser(username, attributes);
+        for (String alias : List.of("email", "phone_number")) {
+            if (pool.aliasAttributes().contains(alias) && "true".equals(attributes.get(alias + "_verified"))) {
+                final User holder = pool.aliasHolder(alias, attributes.get(alias), null);
+                if (holder != null && !request.path("ForceAliasCreation").asBoolean(false)) {
+                    throw CognitoError.client("AliasExistsException", "An account with the given " + alias.replace('_', ' ')
+                        + " already exists.");
+                }
+                if (holder != null) {
+                    holder.attributes().put(alias + "_verified", "false");
+                }
+            }
+        }
+        final User user = pool.signUp(username, attributes);
         final ObjectNode response = JSON.createObjectNode();
         final ObjectNode created = response.putObject("User");
         created.put("Username", user.username());
         created.set("Attributes", user.renderAttributes(behaviour.emptyIdentitiesKeptAsEmptyArray));
+        dates(created, user);
         created.put("Enabled", true);
         created.put("UserStatus", user.status());
         return response;
     }
 
     private JsonNode adminDeleteUser(final JsonNode request) {
-        final Pool pool = readPool(request);
+        final Pool pool = pool(request);
         final User user = pool.resolve(text(request, "Username"));
         if (user == null) {
             throw CognitoError.userNotFound();
         }
-        pool.removeUser(user.username());
+        pool.removeUser(user);
         return JSON.createObjectNode();
     }
 
-    /** Link and disable type UserPoolId as a plain string (no pattern); an unknown or malformed one is simply not found. */
-    private Pool linkPool(final JsonNode request) {
+    private Pool pool(final JsonNode request) {
         final String id = text(request, "UserPoolId");
         final Pool pool = pools.pool(id);
         if (pool == null) {
@@ -313,22 +419,13 @@ final class Operations {
         return pool;
     }
 
-    /** The read operations type UserPoolId as UserPoolIdType: 1-55 characters matching {@code [\w-]+_[0-9a-zA-Z]+}. */
-    private Pool readPool(final JsonNode request) {
-        final String id = text(request, "UserPoolId");
-        if (id.isEmpty() || id.length() > 55 || !POOL_ID.matcher(id).matches()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value '" + id
-                + "' at 'userPoolId' failed to satisfy"
-                + " constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+");
-        }
-        return linkPool(request);
-    }
-
-    /** The destination: a native user by username, alias or sub; otherwise the federated profile {@code <Provider>_<value>}. */
-    private static User destinationOf(final Pool pool, final JsonNode destination) {
+    /** The destination: a native user (by username, or as AdminGetUser finds one); otherwise the federated profile {@code
+     * <Provider>_<value>}. */
+    private User destinationOf(final Pool pool, final JsonNode destination) {
         final String provider = destination.path("ProviderName").asText("");
         final String value = destination.path("ProviderAttributeValue").asText("");
-        final User user = "Cognito".equals(provider) ? pool.resolve(value) : pool.user(provider + "_" + value);
+        final User user = !"Cognito".equals(provider) ? pool.user(provider + "_" + value)
+            : behaviour.linkFindsDestinationByAlias ? pool.resolve(value) : pool.user(value);
         if (user == null) {
             throw CognitoError.userNotFound();
         }
@@ -344,25 +441,41 @@ final class Operations {
         return provider;
     }
 
-    private static Predicate<User> filterOf(final String filter) {
+    /**
+     * ListUsers' Filter: one attribute, {@code =} (exact) or {@code ^=} (prefix), the value in double quotes with
+     * backslash escapes. {@code username} and {@code status} compare case-sensitively, {@code cognito:user_status}
+     * case-insensitively (API reference); case for the others is a {@link Behaviour} switch.
+     */
+    private Predicate<User> filterOf(final String filter, final Pool pool) {
         if (filter.isBlank()) {
             return user -> true;
         }
         final Matcher matcher = FILTER.matcher(filter);
-        if (!matcher.matches() || !FILTERABLE.contains(matcher.group(1))) {
-            throw CognitoError.invalidParameter("Invalid search attribute");
+        if (!matcher.matches()) {
+            throw CognitoError.invalidParameter("Error while parsing filter.");
         }
         final String attribute = matcher.group(1);
+        if (!FILTERABLE.contains(attribute)) {
+            throw CognitoError.invalidParameter("Invalid search attribute");
+        }
         final boolean prefix = matcher.group(2).equals("^=");
         final String value = matcher.group(3).replaceAll("\\\\(.)", "$1");
+        final boolean ignoreCase = attribute.equals("cognito:user_status")
+            || !Set.of("username", "status", "sub").contains(attribute) && behaviour.filterIgnoresCase;
         return user -> {
             final String actual = switch (attribute) {
                 case "username" -> user.username();
                 case "sub" -> user.sub();
-                case "status", "cognito:user_status" -> user.status();
+                case "cognito:user_status" -> user.status();
+                case "status" -> "Enabled";
                 default -> user.attributes().get(attribute);
             };
-            return actual != null && (prefix ? actual.startsWith(value) : actual.equals(value));
+            if (actual == null) {
+                return false;
+            }
+            final String left = ignoreCase ? actual.toLowerCase(Locale.ROOT) : actual;
+            final String right = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
+            return prefix ? left.startsWith(right) : left.equals(right);
         };
     }
 
@@ -390,11 +503,19 @@ final class Operations {
         described.put("UserPoolId", pool.id());
         described.put("ProviderName", provider.name());
         described.put("ProviderType", provider.type());
-        described.putObject("ProviderDetails");
+        final ObjectNode details = described.putObject("ProviderDetails");
+        provider.details().forEach(details::put);
         final ObjectNode mapping = described.putObject("AttributeMapping");
         provider.attributeMapping().forEach(mapping::put);
         described.putArray("IdpIdentifiers");
+        described.put("LastModifiedDate", provider.created() / 1000.0).put("CreationDate", provider.created() / 1000.0);
         return response;
+    }
+
+    /** Dates are epoch seconds with a fraction, as the JSON protocol writes timestamps. */
+    private static void dates(final ObjectNode user, final User of) {
+        user.put("UserCreateDate", of.createdMillis() / 1000.0);
+        user.put("UserLastModifiedDate", of.modifiedMillis() / 1000.0);
     }
 
     private static String encodeToken(final Pool pool, final long lastSequence) {
@@ -413,16 +534,6 @@ final class Operations {
         } catch (IllegalArgumentException e) {
             throw CognitoError.invalidParameter("Invalid pagination token");
         }
-    }
-
-    /** UsernameType: 1-128 characters matching its pattern; the value is sensitive, so the message does not quote it. */
-    private static String username(final JsonNode request) {
-        final String username = text(request, "Username");
-        if (username.isEmpty() || username.length() > 128 || !USERNAME.matcher(username).matches()) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint:"
-                + " Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
-        }
-        return username;
     }
 
     private static String text(final JsonNode request, final String field) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,15 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The emulator's state: user pools, their users and identity providers, and each user's linked identities. Tests
- * and tools seed it directly (a 10,000-user pool in milliseconds); the HTTP operations go through {@link Operations}.
- * Every method is called under the emulator's lock.
+ * The emulator's state: user pools with their sign-in configuration, their users and identity providers, and each
+ * user's linked identities. Tests and tools seed it directly (a 10,000-user pool in milliseconds); the HTTP
+ * operations go through {@link Operations}. Every method is called under the emulator's lock.
  */
 public final class UserPools {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Pool> pools = new LinkedHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final Behaviour behaviour;
 
     /** One entry of a user's {@code identities}; {@code linkedBy} is the attribute name used to link, which Cognito keeps to
      * itself. */
@@ -32,7 +34,13 @@ public final class UserPools {
     }
 
     /** An identity provider configured in a pool. */
-    public record Provider(String name, String type, Map<String, String> attributeMapping, String issuer) {
+    public record Provider(String name, String type, Map<String, String> attributeMapping, Map<String, String> details,
+        String issuer,
+                           long created) {
+    }
+
+    public UserPools(final Behaviour behaviour) {
+        this.behaviour = behaviour;
     }
 
     public Pool createPool(final String id, final String name) {
@@ -57,14 +65,25 @@ public final class UserPools {
         pools.clear();
     }
 
-    /** A user pool: users in creation order (ListUsers pages follow it), providers by exact name. */
+    /**
+     * A user pool: users in creation order (ListUsers pages follow it), providers by exact name, and how users sign
+     * in. {@code UsernameAttributes} (email, phone_number) make Cognito generate each username (a UUID, the user's
+     * {@code sub}) and take the given value as that attribute; {@code AliasAttributes} let a verified email or phone
+     * number, or a preferred_username, stand for the username; the two exclude each other. Usernames are
+     * case-sensitive unless {@code UsernameConfiguration.CaseSensitive} is false, which also makes the email and
+     * preferred_username aliases case-insensitive (API reference, UsernameConfigurationType).
+     */
     public final class Pool {
         private final String id;
         private final String name;
+        private final long created = System.currentTimeMillis();
         private final Map<String, User> users = new LinkedHashMap<>();
         private final Map<String, Provider> providers = new LinkedHashMap<>();
+        private final Set<String> usernameAttributes = new LinkedHashSet<>();
         private final Set<String> aliasAttributes = new LinkedHashSet<>();
         private final Set<String> immutableAttributes = new LinkedHashSet<>();
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private boolean caseSensitive = true;
 
         private Pool(final String id, final String name) {
             this.id = id;
@@ -79,9 +98,39 @@ public final class UserPools {
             return name;
         }
 
+        long createdMillis() {
+            return created;
+        }
+
+        public Pool usernameAttribute(final String attribute) {
+            usernameAttributes.add(attribute);
+            return this;
+        }
+
         public Pool aliasAttribute(final String attribute) {
             aliasAttributes.add(attribute);
             return this;
+        }
+
+        public Pool caseSensitive(final boolean sensitive) {
+            this.caseSensitive = sensitive;
+            return this;
+        }
+
+        public Set<String> usernameAttributes() {
+            return usernameAttributes;
+        }
+
+        public Set<String> aliasAttributes() {
+            return aliasAttributes;
+        }
+
+        public boolean caseSensitive() {
+            return caseSensitive;
+        }
+
+        public Map<String, String> tags() {
+            return tags;
         }
 
         /** A custom attribute declared with {@code Mutable: false}: a user holding it cannot be a link destination. */
@@ -95,12 +144,19 @@ public final class UserPools {
         }
 
         public Pool addProvider(final String providerName, final String type, final Map<String, String> attributeMapping) {
+            return addProvider(providerName, type, attributeMapping, Map.of());
+        }
+
+        public Pool addProvider(final String providerName, final String type, final Map<String, String> attributeMapping,
+                                final Map<String, String> details) {
             final String issuer = switch (type) {
                 case "SAML" -> "urn:emulator:saml:" + providerName;
-                case "OIDC" -> "https://oidc.emulator.invalid/" + providerName;
+                case "OIDC" -> details.getOrDefault("oidc_issuer", "https://oidc.emulator.invalid/" + providerName);
                 default -> null;
             };
-            providers.put(providerName, new Provider(providerName, type, Map.copyOf(attributeMapping), issuer));
+            providers.put(providerName, new Provider(providerName, type, Map.copyOf(attributeMapping), Map.copyOf(details),
+                issuer,
+                System.currentTimeMillis()));
             return this;
         }
 
@@ -108,10 +164,31 @@ public final class UserPools {
             return providers.get(providerName);
         }
 
+        boolean removeProvider(final String providerName) {
+            return providers.remove(providerName) != null;
+        }
+
+        /** A user under exactly this username, as tests seed one (AdminCreateUser goes through {@link #signUp}). */
         public User addUser(final String username, final Map<String, String> attributes) {
             final User user = new User(username, sequence.incrementAndGet());
             user.attributes.putAll(attributes);
-            users.put(username, user);
+            users.put(key(username), user);
+            return user;
+        }
+
+        /**
+         * AdminCreateUser's user: in a pool with username attributes, the given value becomes the email or phone number and
+         * the username a generated UUID, equal to the user's {@code sub}.
+         */
+        public User signUp(final String username, final Map<String, String> attributes) {
+            if (usernameAttributes.isEmpty()) {
+                return addUser(username, attributes);
+            }
+            final Map<String, String> all = new LinkedHashMap<>(attributes);
+            all.put(username.startsWith("+") && usernameAttributes.contains("phone_number") ? "phone_number" : "email", username);
+            final User user = new User(UUID.randomUUID().toString(), sequence.incrementAndGet());
+            user.attributes.putAll(all);
+            users.put(key(user.username), user);
             return user;
         }
 
@@ -134,35 +211,76 @@ public final class UserPools {
                 System.currentTimeMillis(), "Cognito_Subject")), 0);
         }
 
+        /** The user with exactly this username (case-insensitively in a case-insensitive pool). */
         public User user(final String username) {
-            return users.get(username);
+            return users.get(key(username));
         }
 
-        boolean removeUser(final String username) {
-            return users.remove(username) != null;
+        boolean removeUser(final User user) {
+            return users.remove(key(user.username)) != null;
         }
 
         public Collection<User> users() {
             return users.values();
         }
 
-        /** AdminGetUser's lookup: the username, then the {@code sub}, then an alias attribute. */
+        /**
+         * AdminGetUser's lookup (API reference): the username, else a sign-in attribute (a username attribute, or an
+         * alias: a verified email or phone number, or preferred_username), else the {@code sub} of a local user.
+         */
         public User resolve(final String nameOrAlias) {
-            final User byName = users.get(nameOrAlias);
+            final User byName = user(nameOrAlias);
             if (byName != null) {
                 return byName;
             }
             for (User user : users.values()) {
-                if (nameOrAlias.equals(user.sub)) {
+                if (signsInAs(user, nameOrAlias)) {
                     return user;
                 }
-                for (String alias : aliasAttributes) {
-                    if (nameOrAlias.equals(user.attributes.get(alias))) {
-                        return user;
-                    }
+            }
+            for (User user : users.values()) {
+                if (nameOrAlias.equals(user.sub) && !"EXTERNAL_PROVIDER".equals(user.status)) {
+                    return user;
                 }
             }
             return null;
+        }
+
+        private boolean signsInAs(final User user, final String value) {
+            for (String attribute : usernameAttributes) {
+                if (same(attribute, user.attributes.get(attribute), value)) {
+                    return true;
+                }
+            }
+            for (String alias : aliasAttributes) {
+                final boolean verified = alias.equals("preferred_username") || !behaviour.aliasNeedsVerification
+                    || "true".equals(user.attributes.get(alias + "_verified"));
+                if (verified && same(alias, user.attributes.get(alias), value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean same(final String attribute, final String stored, final String given) {
+            if (stored == null) {
+                return false;
+            }
+            final boolean foldCase = !caseSensitive && !attribute.equals("phone_number");
+            return foldCase ? stored.equalsIgnoreCase(given) : stored.equals(given);
+        }
+
+        /** Who holds a verified alias value, if anyone other than {@code except}. */
+        User aliasHolder(final String attribute, final String value, final User except) {
+            return users.values().stream()
+                .filter(u -> u != except && "true".equals(u.attributes.get(attribute + "_verified"))
+                && same(attribute, u.attributes.get(attribute),
+                    value))
+                .findFirst().orElse(null);
+        }
+
+        private String key(final String username) {
+            return caseSensitive ? username : username.toLowerCase(Locale.ROOT);
         }
 
         /** Every user whose identities hold a linked (non-primary) entry for this identity: at most one, always. */
@@ -181,7 +299,7 @@ public final class UserPools {
     /** A user. Its {@code identities} are rendered to the attribute's JSON string on every read. */
     public static final class User {
         private final String username;
-        private final String sub = UUID.randomUUID().toString();
+        private final String sub;
         private final long sequence;
         private final long created = System.currentTimeMillis();
         private final Map<String, String> attributes = new LinkedHashMap<>();
@@ -195,7 +313,16 @@ public final class UserPools {
 
         private User(final String username, final long sequence) {
             this.username = username;
+            this.sub = isUuid(username) ? username : UUID.randomUUID().toString();
             this.sequence = sequence;
+        }
+
+        private static boolean isUuid(final String text) {
+            try {
+                return UUID.fromString(text).toString().equals(text);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
 
         public String username() {
@@ -259,6 +386,10 @@ public final class UserPools {
 
         void removeIdentity(final Identity identity) {
             identities.remove(identity);
+        }
+
+        void touch() {
+            modified = System.currentTimeMillis();
         }
 
         /** The compact JSON string Cognito stores, keys in its order; null when the attribute is absent. */

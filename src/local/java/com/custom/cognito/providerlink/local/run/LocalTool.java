@@ -50,7 +50,7 @@ public final class LocalTool {
         final String[] rest = Arrays.copyOfRange(words, 1, words.length);
         switch (command) {
             case "lifecycle" -> System.exit(lifecycle() ? 0 : 1);
-            case "emulator" -> CognitoEmulator.main(rest);
+            case "emulator" -> System.exit(LocalEmulator.run(rest));
             case "invoke" -> System.exit(invoke(rest) ? 0 : 1);
             case "package" -> System.exit(registryPackage(rest) ? 0 : 2);
             case "generate" -> {
