@@ -61,6 +61,12 @@ resource "aws_cognito_user" "alice" {
   attributes = {
     email = "alice@example.com"
   }
+
+  # Cognito reports a linked identity as the user's "identities" attribute (AdminGetUser). The link resource below
+  # owns it: without this, every plan after the link would try to remove the attribute from the user.
+  lifecycle {
+    ignore_changes = [attributes["identities"]]
+  }
 }
 
 resource "aws_cloudcontrolapi_resource" "alice_google_link" {

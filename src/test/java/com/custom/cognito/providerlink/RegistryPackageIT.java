@@ -3,15 +3,23 @@ package com.custom.cognito.providerlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.local.Processes;
+import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.DemoPool;
 import com.custom.cognito.providerlink.local.registry.RegistryPackage;
 import com.custom.cognito.providerlink.local.registry.TypeName;
+import com.custom.cognito.providerlink.local.run.LocalContext;
+import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -19,8 +27,10 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import software.amazon.cloudformation.resource.ResourceTypeSchema;
 
-/** The registry package built from the real shaded jar, unpacked and checked as the registry will read it. */
+/** The registry package and CLI project built from the real shaded jar, unpacked and checked as the registry will read it. */
 class RegistryPackageIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void thePackageForAChosenNameHoldsEverythingCfnSubmitWouldUploadUnderThatName() throws IOException {
@@ -58,7 +68,7 @@ class RegistryPackageIT {
                 config.getString("executableEntrypoint"))) {
                 assertThat(classes).contains(entrypoint.split("::")[0].replace('.', '/') + ".class");
             }
-            assertThat(classes).contains("custom-cognito-providerlink.json")
+            assertThat(classes).contains("resource-schema.json")
                 .noneMatch(c -> c.startsWith("com/custom/cognito/providerlink/local/")).noneMatch(c -> c.contains("junit"))
                 .noneMatch(c -> c.startsWith("com/custom/") && c.endsWith("Test.class"));
         }
@@ -66,6 +76,58 @@ class RegistryPackageIT {
         assertThat(new
             JSONObject(Files.readString(built.lintSchemas().resolve("acme-cognito-providerlink.json"))).getString("typeName"))
             .isEqualTo("Acme::Cognito::ProviderLink");
+    }
+
+    @Test
+    void theCliProjectForAChosenNameHasEachFileWhereTheCliLooksForItUnderThatName() throws IOException {
+        final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), TypeName.parse("Acme::Cognito::ProviderLink"),
+            Processes.handlerJar(), Path.of("target", "registry-project-it"));
+        final Path project = built.project();
+
+        assertThat(new JSONObject(Files.readString(project.resolve(".rpdk-config"))).getString("typeName"))
+            .isEqualTo("Acme::Cognito::ProviderLink");
+        assertThat(ResourceTypeSchema.load(new JSONObject(Files.readString(project.resolve("acme-cognito-providerlink.json"))))
+            .getTypeName()).as("the schema file the CLI derives from the name").isEqualTo("Acme::Cognito::ProviderLink");
+        assertThat(Files.readString(project.resolve("resource-role.yaml")))
+            .contains(":type/resource/Acme-Cognito-ProviderLink/*");
+        try (var jars = Files.newDirectoryStream(project.resolve("target"), "acme-cognito-providerlink-*.jar")) {
+            final List<Path> found = new ArrayList<>();
+            jars.forEach(found::add);
+            assertThat(found).as("exactly one jar for the CLI's glob").hasSize(1);
+            try (ZipFile jar = new ZipFile(found.get(0).toFile())) {
+                assertThat(new JSONObject(read(jar, "resource-schema.json")).getString("typeName"))
+                    .as("the schema the handler loads").isEqualTo("Acme::Cognito::ProviderLink");
+            }
+        }
+        assertThat(Files.readString(project.resolve("pom.xml")))
+            .contains("<artifactId>acme-cognito-providerlink-handler</artifactId>")
+            .contains("<schema.file>acme-cognito-providerlink.json</schema.file>");
+        assertThat(project.resolve("inputs/inputs_1_create.json")).exists();
+        assertThat(Path.of(".rpdk-config")).as("the repository's own files are untouched")
+            .content().contains("Custom::Cognito::ProviderLink");
+    }
+
+    @Test
+    void theRenamedJarLinksThroughItsExecutableUnderTheRegisteredName() throws IOException {
+        final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), TypeName.parse("Acme::Cognito::ProviderLink"),
+            Processes.handlerJar(), Path.of("target", "registry-project-run-it"));
+        final Path jar = built.project().resolve("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+        try (CognitoEmulator cognito = CognitoEmulator.start(0)) {
+            DemoPool.seed(cognito);
+            final WrapperInvoker requests = new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(),
+                new LocalContext(false, 60_000), Duration.ZERO).targeting(new WrapperInvoker.Target("Acme::Cognito::ProviderLink",
+                "AliceGoogleLink"));
+            final JsonNode properties = JSON.readTree(Path.of("requests/create.json").toFile()).get("desiredResourceState");
+
+            final Processes.Result result = Processes.java(Path.of("target", "registry-project-run-it").toAbsolutePath(), Map.of(
+                "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", cognito.endpoint().toString()), jar.toAbsolutePath().toString(),
+                HandlerWrapperExecutable.class.getName(), JSON.writeValueAsString(requests.request("CREATE", properties, null,
+                    null,
+                    null)));
+
+            assertThat(result.stdout()).as(result.stderr()).contains("\"status\":\"SUCCESS\"");
+            assertThat(cognito.pools().pool(DemoPool.USER_POOL_ID).holdersOf("Google", DemoPool.GOOGLE_SUBJECT)).hasSize(1);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.contract;
 
+import com.custom.cognito.providerlink.local.cloudcontrol.LocalCloudControl;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
@@ -8,6 +9,7 @@ import com.custom.cognito.providerlink.local.run.WrapperInvoker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,6 +25,7 @@ public final class LocalCognito implements BeforeEachCallback, ParameterResolver
 
     public static final String POOL = DemoPool.USER_POOL_ID;
     private static CognitoEmulator emulator;
+    private static LocalCloudControl cloudControl;
 
     public static synchronized CognitoEmulator emulator() {
         if (emulator == null) {
@@ -34,6 +37,15 @@ public final class LocalCognito implements BeforeEachCallback, ParameterResolver
             System.setProperty("aws.endpointUrlCognitoIdentityProvider", emulator.endpoint().toString());
         }
         return emulator;
+    }
+
+    /** Cloud Control, CloudFormation DescribeType and STS on the emulator's endpoint; callbacks shortened to 50 ms. */
+    public static synchronized LocalCloudControl cloudControl() {
+        if (cloudControl == null) {
+            cloudControl = LocalCloudControl.on(emulator().transport(), List.of("Acme::Cognito::ProviderLink"),
+                Duration.ofMillis(50));
+        }
+        return cloudControl;
     }
 
     /** The wrapper, with a log that tests can read, and IN_PROGRESS callbacks shortened to 50 ms. */

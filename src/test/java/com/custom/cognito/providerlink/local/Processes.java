@@ -1,10 +1,12 @@
 package com.custom.cognito.providerlink.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,41 @@ public final class Processes {
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(mainClass + " did not finish within 120 s");
+            }
+            final Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Any program, as a user at a terminal runs it: in {@code workingDirectory}, with {@code environment} added to
+     * this JVM's (less AWS_ENDPOINT_URL, which would redirect every client), output captured, at most {@code timeout}.
+     */
+    public static Result run(final Path workingDirectory, final Map<String, String> environment, final Duration timeout,
+                             final List<String> command) {
+        try {
+            Files.createDirectories(workingDirectory);
+            final ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+            builder.environment().remove("AWS_ENDPOINT_URL");
+            builder.environment().putAll(environment);
+            final Path out = Files.createTempFile(Path.of("target").toAbsolutePath(), "stdout", ".txt");
+            final Path err = Files.createTempFile(Path.of("target").toAbsolutePath(), "stderr", ".txt");
+            final Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout.toSeconds()
+                    + " s:\n"
+                    + Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8));
             }
             final Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));

@@ -146,6 +146,10 @@ public final class AwsEndpoint implements AutoCloseable {
                 error.put("message", e.getMessage());
             }
             answer = error;
+        } catch (RuntimeException e) {
+            status = 500;
+            answer = JSON.createObjectNode().put("__type", "InternalFailure").put("message", "The local endpoint failed on "
+                + target + ": " + e.getClass().getSimpleName() + ". The request was not applied; this is a bug in the emulator.");
         }
         respond(exchange, status, contentType, JSON.writeValueAsBytes(answer), requestId);
     }
@@ -175,6 +179,13 @@ public final class AwsEndpoint implements AutoCloseable {
             xml = "<ErrorResponse xmlns=\"" + namespace + "\"><Error><Type>" + (e.isClientError() ? "Sender" : "Receiver")
                 + "</Type><Code>" + Xml.escape(e.type()) + "</Code><Message>" + Xml.escape(e.getMessage()) + "</Message></Error>"
                 + "<RequestId>" + requestId + "</RequestId></ErrorResponse>";
+        } catch (RuntimeException e) {
+            status = 500;
+            xml = "<ErrorResponse xmlns=\"" + namespace
+                + "\"><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>The local"
+                + " endpoint failed on " + Xml.escape(action) + ": " + e.getClass().getSimpleName()
+                + ".</Message></Error><RequestId>"
+                + requestId + "</RequestId></ErrorResponse>";
         }
         respond(exchange, status, AwsService.Protocol.QUERY.contentType(), xml.getBytes(StandardCharsets.UTF_8), requestId);
     }

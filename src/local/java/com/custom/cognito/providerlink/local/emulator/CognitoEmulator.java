@@ -48,6 +48,11 @@ public final class CognitoEmulator implements AutoCloseable {
         return endpoint.uri();
     }
 
+    /** The endpoint it is served on, for other local services to share. */
+    public AwsEndpoint transport() {
+        return endpoint;
+    }
+
     /** The state, for direct seeding and inspection. Lock it ({@code synchronized (emulator.lock())}) while changing it. */
     public UserPools pools() {
         return pools;

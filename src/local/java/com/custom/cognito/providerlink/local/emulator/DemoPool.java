@@ -17,7 +17,7 @@ public final class DemoPool {
 
     public static void seed(final CognitoEmulator emulator) {
         synchronized (emulator.lock()) {
-            emulator.pools().createPool(USER_POOL_ID, "demo")
+            emulator.pools().createPool(USER_POOL_ID, "demo").aliasAttribute("email")
                 .addProvider("Google", "Google", Map.of("email", "email"))
                 .addProvider("CorpSAML", "SAML", Map.of("email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"))
                 .addUser(USERNAME, CognitoEmulator.attributes("email", "alice@example.com", "email_verified", "true"));

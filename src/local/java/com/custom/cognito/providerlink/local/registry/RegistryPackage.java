@@ -8,26 +8,27 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.json.JSONObject;
 
 /**
- * The schema-handler package {@code cfn submit} would upload, built for the type name the user registers under.
- * Same content and layout as the CloudFormation CLI writes (cloudformation-cli {@code project.py}, the Java plugin's
- * {@code codegen.py}): {@code .rpdk-config}, {@code schema.json}, {@code inputs/}, the handler jar at its
- * {@code target/} path, {@code pom.xml}, {@code src/}, and {@code .cfn_metadata.json}, stored uncompressed. Only the
- * type name changes (in the schema, {@code .rpdk-config} and the jar's file name, which the CLI derives from it);
- * the handler code does not depend on it. Beside the zip it writes the execution role template for that name and a
- * cfn-lint registry-schemas folder.
+ * The schema-handler package {@code cfn submit} would upload, built for the type name the user registers under, from
+ * the CLI project {@link RegistryProject} writes for that name. Same content and layout as the CloudFormation CLI
+ * writes (cloudformation-cli {@code project.py}, the Java plugin's {@code codegen.py}): {@code .rpdk-config},
+ * {@code schema.json}, {@code inputs/}, the handler jar at its {@code target/} path, {@code pom.xml}, {@code src/},
+ * and {@code .cfn_metadata.json}, stored uncompressed. Only the type name changes (in the schema, {@code .rpdk-config},
+ * the pom and the jar's file name, which the CLI derives from it); the handler code does not depend on it. Beside the
+ * zip it writes the execution role template for that name and a cfn-lint registry-schemas folder.
  */
 public final class RegistryPackage {
 
@@ -38,7 +39,7 @@ public final class RegistryPackage {
     private static final FileTime EPOCH = FileTime.fromMillis(315_532_800_000L);
 
     /** Where the pieces went. */
-    public record Built(Path zip, Path executionRole, Path lintSchemas, List<String> entries) {
+    public record Built(Path zip, Path executionRole, Path lintSchemas, Path project, List<String> entries) {
     }
 
     private RegistryPackage() {
@@ -46,33 +47,31 @@ public final class RegistryPackage {
 
     public static Built build(final Path root, final TypeName typeName, final Path handlerJar,
         final Path outputDirectory) throws IOException {
-        if (!Files.isRegularFile(handlerJar)) {
-            throw new IllegalArgumentException(handlerJar + " is missing: build it first (mvn -B package)");
-        }
+        final RegistryProject.Project project = RegistryProject.write(root, typeName, handlerJar,
+            outputDirectory.resolve(typeName.hyphenated()));
+        final Path folder = project.directory();
         final Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put(".rpdk-config", renamed(root.resolve(".rpdk-config"), typeName));
-        final byte[] schema = renamed(root.resolve(GeneratedFiles.SCHEMA), typeName);
+        entries.put(".rpdk-config", Files.readAllBytes(folder.resolve(".rpdk-config")));
+        final byte[] schema = Files.readAllBytes(project.schema());
         entries.put("schema.json", schema);
-        for (Path input : files(root.resolve("inputs"))) {
+        for (Path input : files(folder.resolve("inputs"))) {
             entries.put("inputs/" + input.getFileName(), Files.readAllBytes(input));
         }
-        entries.put("target/" + typeName.hyphenated() + "-handler-1.0-SNAPSHOT.jar", Files.readAllBytes(handlerJar));
-        entries.put("pom.xml", Files.readAllBytes(root.resolve("pom.xml")));
-        for (Path source : files(root.resolve("src"))) {
-            entries.put(root.relativize(source).toString().replace('\\', '/'), Files.readAllBytes(source));
+        entries.put(folder.relativize(project.jar()).toString().replace('\\', '/'), Files.readAllBytes(project.jar()));
+        entries.put("pom.xml", Files.readAllBytes(folder.resolve("pom.xml")));
+        for (Path source : files(folder.resolve("src"))) {
+            entries.put(folder.relativize(source).toString().replace('\\', '/'), Files.readAllBytes(source));
         }
-        entries.put(".cfn_metadata.json", new ObjectMapper().writeValueAsBytes(new java.util.TreeMap<>(METADATA)));
+        entries.put(".cfn_metadata.json", new ObjectMapper().writeValueAsBytes(new TreeMap<>(METADATA)));
 
-        Files.createDirectories(outputDirectory);
         final Path zip = outputDirectory.resolve(typeName.hyphenated() + ".zip");
         write(zip, entries);
         final Path role = outputDirectory.resolve(typeName.hyphenated() + "-role.yaml");
-        Files.writeString(role, ExecutionRole.render(new JSONObject(new String(schema, StandardCharsets.UTF_8))),
-            StandardCharsets.UTF_8);
+        Files.copy(project.executionRole(), role, StandardCopyOption.REPLACE_EXISTING);
         final Path lint = outputDirectory.resolve("registry-schemas");
         Files.createDirectories(lint);
         Files.write(lint.resolve(typeName.hyphenated() + ".json"), schema);
-        return new Built(zip, role, lint, new ArrayList<>(entries.keySet()));
+        return new Built(zip, role, lint, folder, new ArrayList<>(entries.keySet()));
     }
 
     /** The JSON file with its {@code typeName} replaced, key order and everything else kept. */

@@ -201,6 +201,7 @@ public final class LocalTool {
         final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), typeName,
             Path.of("target", "custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"), Path.of("target", "registry"));
         OUT.println("Registry package for " + typeName + ": " + built.zip() + " (" + built.entries().size() + " entries)");
+        OUT.println("CloudFormation CLI project: " + built.project() + "  (cd there: cfn validate, cfn generate, cfn submit)");
         OUT.println("Execution role template: " + built.executionRole());
         OUT.println("cfn-lint schemas:        " + built.lintSchemas() + "  (cfn-lint --registry-schemas " + built.lintSchemas()
             + " template.yaml)");

@@ -72,22 +72,48 @@ public final class WrapperInvoker {
         }
     }
 
+    /** What the requests name: the type (its development name, or a name it is registered under) and the logical id. */
+    public record Target(String typeName, String logicalId) {
+        public static Target development() {
+            return new Target(DEVELOPMENT_TYPE_NAME, "ProviderLink");
+        }
+    }
+
+    public static final String DEVELOPMENT_TYPE_NAME = "Custom::Cognito::ProviderLink";
+
     private final String region;
     private final Credentials credentials;
     private final LocalContext context;
     private final Duration maxCallbackDelay;
+    private final Target target;
 
     /**
      * @param maxCallbackDelay the longest wait honoured between IN_PROGRESS re-invocations (CloudFormation honours
      *                         the whole delay; tests may shorten it)
      */
     public WrapperInvoker(final String region, final Credentials credentials, final LocalContext context,
-        final Duration maxCallbackDelay) {
+                          final Duration maxCallbackDelay) {
+        this(region, credentials, context, maxCallbackDelay, Target.development());
+    }
+
+    private WrapperInvoker(final String region, final Credentials credentials, final LocalContext context,
+                           final Duration maxCallbackDelay, final Target target) {
         requireScratchTmpdir();
         this.region = region;
         this.credentials = credentials;
         this.context = context;
         this.maxCallbackDelay = maxCallbackDelay;
+        this.target = target;
+    }
+
+    /** The same invoker, for another type name or logical id. */
+    public WrapperInvoker targeting(final Target other) {
+        return new WrapperInvoker(region, credentials, context, maxCallbackDelay, other);
+    }
+
+    /** The same invoker, signing with other caller credentials. */
+    public WrapperInvoker signedBy(final Credentials other) {
+        return new WrapperInvoker(region, other, context, maxCallbackDelay, target);
     }
 
     public static WrapperInvoker local(final LocalContext context) {
@@ -98,11 +124,28 @@ public final class WrapperInvoker {
         return context;
     }
 
-    /** One invocation: the request CloudFormation would send for {@code action}. */
+    /** One invocation: the request CloudFormation would send for {@code action}, as a new operation. */
     public Event invokeOnce(final String action, final JsonNode properties, final JsonNode previousProperties,
                             final JsonNode callbackContext, final String nextToken) {
+        return invokeOnce(UUID.randomUUID().toString(), action, properties, previousProperties, callbackContext, nextToken);
+    }
+
+    /** One invocation of the operation that {@code requestToken} identifies (CloudFormation keeps it across callbacks). */
+    public Event invokeOnce(final String requestToken, final String action, final JsonNode properties,
+        final JsonNode previousProperties,
+                            final JsonNode callbackContext, final String nextToken) {
         final ObjectNode request = request(action, properties, previousProperties, callbackContext, nextToken);
+        request.put("bearerToken", requestToken);
         return send(action, request);
+    }
+
+    /** One LIST invocation, with the page size the caller asks for (or null). */
+    public Event listOnce(final JsonNode filter, final String nextToken, final Integer maxResults) {
+        final ObjectNode request = request("LIST", filter, null, null, nextToken);
+        if (maxResults != null) {
+            request.put("maxResults", maxResults);
+        }
+        return send("LIST", request);
     }
 
     /** The whole operation: invocations until the status is no longer IN_PROGRESS; every event, in order. */
@@ -112,10 +155,11 @@ public final class WrapperInvoker {
 
     public List<Event> invoke(final String action, final JsonNode properties, final JsonNode previousProperties) {
         final List<Event> events = new ArrayList<>();
+        final String requestToken = UUID.randomUUID().toString();
         JsonNode model = properties;
         JsonNode callbackContext = null;
-        for (int invocation = 0; invocation < 100; invocation++) {
-            final Event event = invokeOnce(action, model, previousProperties, callbackContext, null);
+        for (int invocation = 0; invocation < 500; invocation++) {
+            final Event event = invokeOnce(requestToken, action, model, previousProperties, callbackContext, null);
             events.add(event);
             if (!event.isInProgress()) {
                 return events;
@@ -124,7 +168,7 @@ public final class WrapperInvoker {
             model = event.model();
             callbackContext = event.raw().get("callbackContext");
         }
-        throw new IllegalStateException(action + " was still IN_PROGRESS after 100 invocations");
+        throw new IllegalStateException(action + " was still IN_PROGRESS after 500 invocations");
     }
 
     /** The final event of {@link #invoke}. */
@@ -152,7 +196,7 @@ public final class WrapperInvoker {
         request.put("awsAccountId", ACCOUNT);
         request.put("bearerToken", UUID.randomUUID().toString());
         request.put("region", region);
-        request.put("resourceType", "Custom::Cognito::ProviderLink");
+        request.put("resourceType", target.typeName());
         request.put("resourceTypeVersion", "00000001");
         request.put("stackId", "arn:aws:cloudformation:" + region + ":" + ACCOUNT + ":stack/local/" + UUID.randomUUID());
         if (nextToken != null) {
@@ -166,7 +210,7 @@ public final class WrapperInvoker {
             .put("accessKeyId", credentials.accessKeyId())
             .put("secretAccessKey", credentials.secretAccessKey())
             .put("sessionToken", credentials.sessionToken());
-        data.put("logicalResourceId", "ProviderLink");
+        data.put("logicalResourceId", target.logicalId());
         data.set("resourceProperties", properties == null ? JSON.createObjectNode() : properties);
         if (previousProperties != null) {
             data.set("previousResourceProperties", previousProperties);

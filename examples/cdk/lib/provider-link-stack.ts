@@ -1,6 +1,6 @@
 // The same link as examples/cloudformation/provider-link.yaml, in the AWS CDK (TypeScript, aws-cdk-lib v2).
-// Register the type under your organisation first (README, "Register it in your account"), then pass its name:
-//   cdk deploy -c providerLinkType=Acme::Cognito::ProviderLink
+// Register the type under your organisation first (the repository README, "Register it in your account"), then give
+// its name as the providerLinkType context value (cdk.json, or -c providerLinkType=... on the command line).
 import { CfnOutput, CfnParameter, CfnResource, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -49,8 +49,8 @@ export class ProviderLinkStack extends Stack {
         },
       },
     });
-    // The link needs the provider to exist first, and must go before it does.
-    link.node.addDependency(google);
+    // google.providerName is a Ref to the provider, so CloudFormation creates the provider before the link and deletes
+    // it after; an explicit dependency would only repeat that (cfn-lint W3005).
 
     new CfnOutput(this, 'LinkId', { value: link.ref });
   }
