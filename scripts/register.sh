@@ -109,7 +109,15 @@ while [ "$status" = "IN_PROGRESS" ]; do
   fi
 done
 if [ "$status" != "COMPLETE" ]; then
-  fail "registration $status: $(printf '%s' "$registration" | cut -f3-). Handler logs, if any: log group $log_group"
+  description="$(printf '%s' "$registration" | cut -f3-)"
+  case "$description" in
+    *[Rr]untime*)
+      # The registry refuses runtimes Lambda deprecated (java8 was refused so); which Java runtimes it takes now is
+      # not documented. The package's runtime is a build setting.
+      fail "registration $status: $description. Rebuild the package for another Lambda runtime, e.g.: mvn -B -Pregistry -DskipTests package -Dtype.name=$type_name -Dhandler.runtime=java17 (java17, java21 or java25), then run this again." ;;
+    *)
+      fail "registration $status: $description. Handler logs, if any: log group $log_group" ;;
+  esac
 fi
 version_arn="$(printf '%s' "$registration" | cut -f2)"
 

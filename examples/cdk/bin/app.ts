@@ -1,7 +1,10 @@
-// The CDK app: one stack with the registry type. Its name comes from the context (cdk.json, or -c on the command line).
+// The CDK app: the link as the registry type (ProviderLinkStack; its type name comes from the providerLinkType
+// context value) and as a custom resource (ProviderLinkCustomResourceStack). Deploy the one for the mode you use.
 import { App } from 'aws-cdk-lib';
+import { ProviderLinkCustomResourceStack } from '../lib/provider-link-custom-resource-stack';
 import { ProviderLinkStack } from '../lib/provider-link-stack';
 
 const app = new App();
 new ProviderLinkStack(app, 'ProviderLinkStack');
+new ProviderLinkCustomResourceStack(app, 'ProviderLinkCustomResourceStack');
 app.synth();

@@ -86,6 +86,9 @@ class RegistryPackageIT {
 
         assertThat(new JSONObject(Files.readString(project.resolve(".rpdk-config"))).getString("typeName"))
             .isEqualTo("Acme::Cognito::ProviderLink");
+        assertThat(new JSONObject(Files.readString(project.resolve(".rpdk-config"))).getString("runtime")).isEqualTo("java21");
+        assertThat(Files.readString(project.resolve("template.yml"))).contains("Runtime: java21")
+            .contains("CodeUri: ./target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
         assertThat(ResourceTypeSchema.load(new JSONObject(Files.readString(project.resolve("acme-cognito-providerlink.json"))))
             .getTypeName()).as("the schema file the CLI derives from the name").isEqualTo("Acme::Cognito::ProviderLink");
         assertThat(Files.readString(project.resolve("resource-role.yaml")))
@@ -105,6 +108,17 @@ class RegistryPackageIT {
         assertThat(project.resolve("inputs/inputs_1_create.json")).exists();
         assertThat(Path.of(".rpdk-config")).as("the repository's own files are untouched")
             .content().contains("Custom::Cognito::ProviderLink");
+    }
+
+    @Test
+    void theRuntimeIsABuildSettingForRegistriesThatRefuseOne() throws IOException {
+        final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), TypeName.parse("Acme::Cognito::ProviderLink"),
+            "java17", Processes.handlerJar(), Path.of("target", "registry-runtime-it"));
+
+        assertThat(new JSONObject(Files.readString(built.project().resolve(".rpdk-config"))).getString("runtime"))
+            .isEqualTo("java17");
+        assertThat(Files.readString(built.project().resolve("template.yml"))).contains("Runtime: java17")
+            .doesNotContain("java21");
     }
 
     @Test

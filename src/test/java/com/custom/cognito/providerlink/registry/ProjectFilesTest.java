@@ -70,7 +70,7 @@ class ProjectFilesTest {
         final JSONObject config = new JSONObject(Files.readString(ROOT.resolve(".rpdk-config")));
 
         assertThat(config.getString("typeName")).isEqualTo(GeneratedFiles.schema(ROOT).getString("typeName"));
-        assertThat(config.getString("runtime")).isEqualTo("java17");
+        assertThat(config.getString("runtime")).isEqualTo("java21");
         assertThat(config.getJSONObject("settings").getString("protocolVersion")).isEqualTo("2.0.0");
         assertThat(config.getJSONObject("settings").getJSONArray("namespace").toList()).containsExactly("com", "custom",
             "cognito", "providerlink");
@@ -88,7 +88,7 @@ class ProjectFilesTest {
 
         assertThat(template).contains("Handler: " + config.getString("entrypoint"), "Handler: "
             + config.getString("testEntrypoint"),
-            "Runtime: java17", "CodeUri: ./target/custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+            "Runtime: java21", "CodeUri: ./target/custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
     }
 
     @Test

@@ -102,6 +102,15 @@ class RegisterScriptTest {
     }
 
     @Test
+    void aRefusedRuntimeIsReportedWithTheBuildSettingThatChangesIt() throws Exception {
+        final Run run = runWithFakeAws("runtime-refused");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("Unsupported Resource Handler Runtime [java21]")
+            .contains("-Dtype.name=" + TYPE + " -Dhandler.runtime=java17");
+    }
+
+    @Test
     void aSuccessfulRegistrationBecomesTheDefaultVersion() throws Exception {
         final Run run = runWithFakeAws("ok");
 

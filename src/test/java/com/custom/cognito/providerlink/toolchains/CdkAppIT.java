@@ -28,6 +28,7 @@ class CdkAppIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path WORK = Path.of("target", "toolchains", "cdk").toAbsolutePath();
     private static Path template;
+    private static Path customResourceTemplate;
 
     @BeforeAll
     static void synthesize() throws IOException {
@@ -41,6 +42,7 @@ class CdkAppIT {
             "-c", "providerLinkType=" + TYPE, "--no-notices", "--no-version-reporting", "-q"));
         assertThat(synth.exitCode()).as(synth.stdout() + synth.stderr()).isZero();
         template = WORK.resolve("cdk.out/ProviderLinkStack.template.json");
+        customResourceTemplate = WORK.resolve("cdk.out/ProviderLinkCustomResourceStack.template.json");
     }
 
     @Test
@@ -65,12 +67,25 @@ class CdkAppIT {
     }
 
     @Test
-    void theSynthesizedTemplatePassesCfnLintWithTheRegistrySchemasWithoutWarnings() {
-        final Path lint = Toolchain.require("cfn-lint", "linting the synthesized template");
+    void theCustomResourceVariantDeclaresTheSameLinkWithTheFunctionsExportedServiceToken() throws IOException {
+        final JsonNode resources = JSON.readTree(customResourceTemplate.toFile()).path("Resources");
+        final JsonNode link = resources.path("AliceGoogleLink");
+
+        assertThat(link.path("Type").asText()).isEqualTo("Custom::CognitoProviderLink");
+        assertThat(link.at("/Properties/ServiceToken/Fn::ImportValue").asText()).isEqualTo("cognito-provider-link-ServiceToken");
+        assertThat(resources.path(link.at("/Properties/SourceUser/ProviderName/Ref").asText()).path("Type").asText())
+            .isEqualTo("AWS::Cognito::UserPoolIdentityProvider");
+        assertThat(link.at("/Properties/DestinationUser/ProviderName").asText()).isEqualTo("Cognito");
+        assertThat(link.has("DependsOn")).isFalse();
+    }
+
+    @Test
+    void bothSynthesizedTemplatesPassCfnLintWithTheRegistrySchemasWithoutWarnings() {
+        final Path lint = Toolchain.require("cfn-lint", "linting the synthesized templates");
 
         final Processes.Result result = Processes.run(WORK, Map.of(), Duration.ofMinutes(3), List.of(lint.toString(),
             "--registry-schemas", Path.of("examples/cfn-lint/registry-schemas").toAbsolutePath().toString(), "--",
-                template.toString()));
+            template.toString(), customResourceTemplate.toString()));
 
         assertThat(result.exitCode()).as("cfn-lint: 0 means no error, warning or informational finding\n" + result.stdout()
             + result.stderr()).isZero();

@@ -47,7 +47,13 @@ public final class RegistryPackage {
 
     public static Built build(final Path root, final TypeName typeName, final Path handlerJar,
         final Path outputDirectory) throws IOException {
-        final RegistryProject.Project project = RegistryProject.write(root, typeName, handlerJar,
+        return build(root, typeName, null, handlerJar, outputDirectory);
+    }
+
+    /** @param runtime the Lambda runtime the registry runs the handlers on, or null for the one in {@code .rpdk-config} */
+    public static Built build(final Path root, final TypeName typeName, final String runtime, final Path handlerJar,
+        final Path outputDirectory) throws IOException {
+        final RegistryProject.Project project = RegistryProject.write(root, typeName, runtime, handlerJar,
             outputDirectory.resolve(typeName.hyphenated()));
         final Path folder = project.directory();
         final Map<String, byte[]> entries = new LinkedHashMap<>();

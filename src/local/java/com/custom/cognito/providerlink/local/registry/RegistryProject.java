@@ -1,5 +1,8 @@
 package com.custom.cognito.providerlink.local.registry;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -26,6 +30,7 @@ import org.json.JSONObject;
 public final class RegistryProject {
 
     /** Copied as they are: what a rebuild and {@code cfn test} need beside the renamed files. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> AS_IS = List.of("src", "inputs", "lombok.config", "checkstyle.xml", ".editorconfig");
     private static final String POM_ARTIFACT = "<artifactId>custom-cognito-providerlink-handler</artifactId>";
     private static final String POM_SCHEMA = "<schema.file>" + GeneratedFiles.SCHEMA + "</schema.file>";
@@ -37,8 +42,14 @@ public final class RegistryProject {
     private RegistryProject() {
     }
 
-    public static Project write(final Path root, final TypeName typeName, final Path handlerJar, final Path directory)
-        throws IOException {
+    /** The Java runtimes Lambda offers that the handler jar (Java 17 bytecode) runs on. */
+    public static final Set<String> RUNTIMES = Set.of("java17", "java21", "java25");
+
+    /**
+     * @param runtime the Lambda runtime for {@code .rpdk-config} and {@code template.yml}, or null to keep the project's
+     */
+    public static Project write(final Path root, final TypeName typeName, final String runtime, final Path handlerJar,
+                                final Path directory) throws IOException {
         if (!Files.isRegularFile(handlerJar)) {
             throw new IllegalArgumentException(handlerJar + " is missing: build it first (mvn -B package)");
         }
@@ -47,7 +58,11 @@ public final class RegistryProject {
         for (String path : AS_IS) {
             copy(root.resolve(path), directory.resolve(path));
         }
-        Files.write(directory.resolve(".rpdk-config"), RegistryPackage.renamed(root.resolve(".rpdk-config"), typeName));
+        final ObjectNode config = (ObjectNode) JSON.readTree(RegistryPackage.renamed(root.resolve(".rpdk-config"), typeName));
+        final String previousRuntime = config.path("runtime").asText();
+        final String chosenRuntime = runtime == null ? previousRuntime : runtime;
+        config.put("runtime", chosenRuntime);
+        Files.writeString(directory.resolve(".rpdk-config"), JSON.writeValueAsString(config) + "\n");
         final byte[] schema = RegistryPackage.renamed(root.resolve(GeneratedFiles.SCHEMA), typeName);
         final Path schemaFile = directory.resolve(typeName.hyphenated() + ".json");
         Files.write(schemaFile, schema);
@@ -57,7 +72,8 @@ public final class RegistryProject {
         Files.writeString(directory.resolve("pom.xml"), pom(Files.readString(root.resolve("pom.xml")), typeName));
         Files.writeString(directory.resolve("template.yml"), Files.readString(root.resolve("template.yml"))
             .replace("custom-cognito-providerlink-handler-", typeName.hyphenated() + "-handler-")
-            .replace("Custom::Cognito::ProviderLink", typeName.toString()));
+            .replace("Custom::Cognito::ProviderLink", typeName.toString())
+            .replace("Runtime: " + previousRuntime, "Runtime: " + chosenRuntime));
         final Path jar = directory.resolve("target").resolve(typeName.hyphenated() + "-handler-1.0-SNAPSHOT.jar");
         renameInJar(handlerJar, jar, schema);
         return new Project(directory, schemaFile, jar, role);

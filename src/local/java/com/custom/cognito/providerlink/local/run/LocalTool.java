@@ -1,13 +1,17 @@
 package com.custom.cognito.providerlink.local.run;
 
+import com.custom.cognito.providerlink.local.bench.Bench;
+import com.custom.cognito.providerlink.local.customresource.CustomResourceRun;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
 import com.custom.cognito.providerlink.local.registry.GeneratedFiles;
 import com.custom.cognito.providerlink.local.registry.RegistryPackage;
+import com.custom.cognito.providerlink.local.registry.RegistryProject;
 import com.custom.cognito.providerlink.local.registry.TypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,6 +38,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  *   invoke ACTION FILE --emulator          the same against the seeded emulator
  *   generate                               docs/ and resource-role.yaml from the schema, as cfn generate writes them
  *   package --type-name Org::Cognito::ProviderLink   the registry package (what cfn submit uploads) for that name
+ *   bench [--quick]                        the performance scenarios, one table (target/bench/report.md)
  * </pre>
  */
 public final class LocalTool {
@@ -53,6 +58,7 @@ public final class LocalTool {
             case "emulator" -> System.exit(LocalEmulator.run(rest));
             case "invoke" -> System.exit(invoke(rest) ? 0 : 1);
             case "package" -> System.exit(registryPackage(rest) ? 0 : 2);
+            case "bench" -> System.exit(Bench.run(rest));
             case "generate" -> {
                 GeneratedFiles.write(Path.of("."));
                 OUT.println("Wrote docs/ and resource-role.yaml from " + GeneratedFiles.SCHEMA);
@@ -94,8 +100,11 @@ public final class LocalTool {
             }
 
             OUT.println("Cognito calls the handlers made: " + summary(emulator.requests()));
+            OUT.println();
+            problems.addAll(CustomResourceRun.run(emulator, (ObjectNode) declared, OUT));
             if (problems.isEmpty()) {
-                OUT.println("Lifecycle OK: created, read, listed, deleted, and gone.");
+                OUT.println("Lifecycle OK: created, read, listed, deleted, and gone; as a custom resource: created, moved by an"
+                    + " update, both ids deleted, no link left.");
                 return true;
             }
             OUT.println("Lifecycle FAILED: " + String.join("; ", problems));
@@ -198,7 +207,14 @@ public final class LocalTool {
             System.err.println("Cannot build the registry package: " + e.getMessage());
             return false;
         }
-        final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), typeName,
+        final int runtimeAt = options.indexOf("--runtime");
+        final String runtime = runtimeAt >= 0 && runtimeAt + 1 < options.size() ? options.get(runtimeAt + 1) : null;
+        if (runtime != null && !RegistryProject.RUNTIMES.contains(runtime)) {
+            System.err.println("Cannot build the registry package: --runtime (handler.runtime) must be one of "
+                + RegistryProject.RUNTIMES + ", not " + runtime + ".");
+            return false;
+        }
+        final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), typeName, runtime,
             Path.of("target", "custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"), Path.of("target", "registry"));
         OUT.println("Registry package for " + typeName + ": " + built.zip() + " (" + built.entries().size() + " entries)");
         OUT.println("CloudFormation CLI project: " + built.project() + "  (cd there: cfn validate, cfn generate, cfn submit)");

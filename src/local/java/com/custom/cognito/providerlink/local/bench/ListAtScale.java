@@ -1,0 +1,62 @@
+package com.custom.cognito.providerlink.local.bench;
+
+import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.UserPools;
+import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** LIST of a large pool at the UserList quota (30/s): invocations until no token, each timed; each link once. */
+final class ListAtScale {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POOL = "us-east-1_LIST";
+
+    private ListAtScale() {
+    }
+
+    static void measure(final Report report, final CognitoEmulator cognito, final WrapperInvoker wrapper, final int users,
+                        final int links) {
+        synchronized (cognito.lock()) {
+            final UserPools.Pool pool = cognito.pools().createPool(POOL, "list").addProvider("Google", "Google", Map.of());
+            final int every = users / links;
+            for (int i = 0; i < users; i++) {
+                final UserPools.User user = pool.addUser(String.format("u%06d", i), Map.of("email", "u" + i + "@example.com"));
+                if (i % every == 0 && i / every < links) {
+                    pool.seedLink(user, "Google", String.valueOf(800_000_000_000L + i));
+                }
+            }
+        }
+        cognito.quotas().enable();
+        try {
+            final List<Long> millis = new ArrayList<>();
+            final List<String> ids = new ArrayList<>();
+            String token = null;
+            final List<String> problems = new ArrayList<>();
+            do {
+                final long start = System.nanoTime();
+                final WrapperInvoker.Event page = wrapper.listOnce(JSON.createObjectNode().put("UserPoolId", POOL), token, null);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+                if (!"SUCCESS".equals(page.status())) {
+                    problems.add("invocation " + millis.size() + " answered " + page.errorCode() + ": " + page.message());
+                    break;
+                }
+                page.models().stream().map(m -> m.path("Id").asText()).forEach(ids::add);
+                token = page.nextToken();
+            } while (token != null && millis.size() < 1_000);
+            final Set<String> distinct = new HashSet<>(ids);
+            if (distinct.size() != links || ids.size() != links) {
+                problems.add(ids.size() + " links listed, " + distinct.size() + " distinct, not " + links);
+            }
+            final long[] times = millis.stream().mapToLong(Long::longValue).toArray();
+            report.add("LIST of " + users + " users / " + links + " links at the quota", millis.size() + " invocations, each "
+                + Report.spread(times, "ms"), "≤ 20 invocations, each < 10 s, each link once", problems);
+        } finally {
+            cognito.quotas().disable();
+        }
+    }
+}

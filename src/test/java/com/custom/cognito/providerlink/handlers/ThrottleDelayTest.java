@@ -1,0 +1,33 @@
+package com.custom.cognito.providerlink.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The callback delays a throttled Create or Delete asks for: jittered from one second up to each throttle's window. */
+class ThrottleDelayTest {
+
+    @Test
+    void theFirstThrottleSpreadsOverSevenSecondsTheSecondOverFiveThenTheWindowDoublesUpToAMinute() {
+        assertWithin(1, 7);
+        assertWithin(2, 5);
+        assertWithin(3, 10);
+        assertWithin(4, 20);
+        assertWithin(5, 40);
+        assertWithin(6, 60);
+        assertWithin(40, 60);
+    }
+
+    private static void assertWithin(final int throttle, final int windowSeconds) {
+        final long[] millis = IntStream.range(0, 2_000).mapToLong(i
+            -> LinkChangeHandler.throttleDelay(throttle).toMillis()).toArray();
+
+        assertThat(Arrays.stream(millis).min().orElseThrow()).as("throttle " + throttle).isGreaterThanOrEqualTo(1_000);
+        assertThat(Arrays.stream(millis).max().orElseThrow()).as("throttle "
+            + throttle).isLessThanOrEqualTo(windowSeconds * 1_000L)
+            .as("the window is used").isGreaterThan(windowSeconds * 1_000L - Duration.ofSeconds(windowSeconds).toMillis() / 4);
+    }
+}
