@@ -168,20 +168,18 @@ public final class CognitoErrors {
                 link.source(), link.userPoolId(), link.source().providerName(), cognito);
         }
         if (call.link() != null && cognito.contains("does not exist for User Pool")) {
-            return String.format("SourceUser.ProviderName: user pool %s has no identity provider named '%s' (Cognito: %s). "
-                + "Names are"
-                + " case-sensitive: use the name exactly as configured (Google, Facebook, LoginWithAmazon, SignInWithApple, or "
-                + "your"
-                + " SAML/OIDC provider's name).", call.userPoolId(), call.link().source().providerName(), cognito);
+            return String.format("SourceUser.ProviderName: user pool %s has no identity provider named '%s' (Cognito: %s)."
+                + " Names are case-sensitive: use the name exactly as configured (Google, Facebook, LoginWithAmazon,"
+                + " SignInWithApple, or your SAML/OIDC provider's name).",
+                call.userPoolId(), call.link().source().providerName(), cognito);
         }
         if (cognito.contains("mutable")) {
             return String.format("DestinationUser: Cognito links only to users whose attributes are all mutable, and %s has an"
                 + " immutable one (Cognito: %s). Link the identity to another user.", call.destination(), cognito);
         }
         if (call.action() == CognitoAction.LIST_USERS && cognito.toLowerCase(java.util.Locale.ROOT).contains("token")) {
-            return String.format("nextToken: Cognito no longer accepts this pagination token for user pool %s: it is invalid "
-                + "or has"
-                + " expired (Cognito: %s). Restart the listing without a nextToken.", call.userPoolId(), cognito);
+            return String.format("nextToken: Cognito no longer accepts this pagination token for user pool %s: it is invalid or"
+                + " has expired (Cognito: %s). Restart the listing without a nextToken.", call.userPoolId(), cognito);
         }
         return String.format("Cognito rejected %s (Cognito: %s). Check the property that message names.", call.action(), cognito);
     }

@@ -20,7 +20,7 @@ public final class LinkFailures {
         return LinkException.of(HandlerErrorCode.NotFound, String.format(
             "No such link: in user pool %s, %s holds no %s with that value. It was never made, or was removed outside this "
                 + "stack.",
-            link.userPoolId(), link.destination().describe(), link.source()));
+                link.userPoolId(), link.destination().describe(), link.source()));
     }
 
     public static LinkException destinationGone(final ProviderLink link) {
@@ -30,17 +30,17 @@ public final class LinkFailures {
 
     public static LinkException removedByAnother(final ProviderLink link) {
         return LinkException.of(HandlerErrorCode.NotFound,
-            String.format("No such link: in user pool %s, %s held this %s when this"
-            + " delete began, and Cognito answered its first unlink that it isn't linked: another stack or process removed it"
-            + " meanwhile. Nothing is left to remove.", link.userPoolId(), link.destination().describe(), link.source()));
+            String.format("No such link: in user pool %s, %s held this %s when this delete began, and Cognito answered its"
+                + " first unlink that it isn't linked: another stack or process removed it meanwhile. Nothing is left to"
+                + " remove.", link.userPoolId(), link.destination().describe(), link.source()));
     }
 
     /** The pre-check found the link: it existed before this create. */
     public static LinkException alreadyExists(final ProviderLink link) {
         return LinkException.of(HandlerErrorCode.AlreadyExists,
-            String.format("This link already exists: in user pool %s, %s already"
-            + " holds this %s. To manage it from this stack, import it (resource import) with Id '%s'; otherwise leave it out of"
-            + " the template.", link.userPoolId(), link.destination().describe(), link.source(), link.id()));
+            String.format("This link already exists: in user pool %s, %s already holds this %s. To manage it from this stack,"
+                + " import it (resource import) with Id '%s'; otherwise leave it out of the template.",
+                link.userPoolId(), link.destination().describe(), link.source(), link.id()));
     }
 
     /**
@@ -49,12 +49,10 @@ public final class LinkFailures {
      */
     public static LinkException madeByAnother(final ProviderLink link) {
         return LinkException.of(HandlerErrorCode.AlreadyExists,
-            String.format("This link was made by another stack or process while"
-            + " this create ran: in user pool %s, %s now holds this %s, and Cognito refused this create's own first link call as"
-            + " already linked, so the link is not this stack's. Keep one resource for it: remove it from this template, or "
-            + "import it"
-            + " (Id '%s') once the other owner lets it go.", link.userPoolId(), link.destination().describe(), link.source(),
-            link.id()));
+            String.format("This link was made by another stack or process while this create ran: in user pool %s, %s now holds"
+                + " this %s, and Cognito refused this create's own first link call as already linked, so the link is not this"
+                + " stack's. Keep one resource for it: remove it from this template, or import it (Id '%s') once the other"
+                + " owner lets it go.", link.userPoolId(), link.destination().describe(), link.source(), link.id()));
     }
 
     public static LinkException heldElsewhere(final ProviderLink link, final Optional<ProviderLink> holder,
@@ -62,45 +60,42 @@ public final class LinkFailures {
         final String who = holder.map(held -> held.destination().describe())
             .orElse("another user (not among the first " + searchedUsers + " users searched)");
         return LinkException.of(HandlerErrorCode.AlreadyExists,
-            String.format("SourceUser: this %s is already linked to %s in user"
-            + " pool %s, and Cognito links an identity to one user only. Remove that link first (delete the resource that made "
-            + "it,"
-            + " or call admin-disable-provider-for-user), or make %s the DestinationUser.",
-            link.source(), who, link.userPoolId(), holder.isPresent() ? who : "that user"));
+            String.format("SourceUser: this %s is already linked to %s in user pool %s, and Cognito links an identity to one"
+                + " user only. Remove that link first (delete the resource that made it, or call"
+                + " admin-disable-provider-for-user), or make %s the DestinationUser.",
+                link.source(), who, link.userPoolId(), holder.isPresent() ? who : "that user"));
     }
 
     public static LinkException notShown(final ProviderLink link, final int seconds) {
         return LinkException.of(HandlerErrorCode.NotStabilized,
-            String.format("Cognito accepted the link, but %s in user pool %s did"
-            + " not show it within %d seconds. It may appear later: read the resource again (drift detection), and delete and"
-            + " re-create it if it never does.", link.destination().describe(), link.userPoolId(), seconds));
+            String.format("Cognito accepted the link, but %s in user pool %s did not show it within %d seconds. It may appear"
+                + " later: read the resource again (drift detection), and delete and re-create it if it never does.",
+                link.destination().describe(), link.userPoolId(), seconds));
     }
 
     public static LinkException stillShown(final ProviderLink link, final int seconds) {
         return LinkException.of(HandlerErrorCode.NotStabilized,
-            String.format("Cognito accepted the unlink, but %s in user pool %s"
-            + " still showed the identity after %d seconds. Delete again; it reports NotFound once the link is gone.",
-            link.destination().describe(), link.userPoolId(), seconds));
+            String.format("Cognito accepted the unlink, but %s in user pool %s still showed the identity after %d seconds."
+                + " Delete again; it reports NotFound once the link is gone.",
+                link.destination().describe(), link.userPoolId(), seconds));
     }
 
     public static LinkException stillLinked(final ProviderLink link, final Set<String> tried) {
         return LinkException.of(HandlerErrorCode.GeneralServiceException,
-            String.format("Cannot remove the link: user pool %s still"
-            + " shows this %s on %s, but Cognito answers that it isn't linked when it is named by ProviderAttributeName %s. It "
-            + "was"
-            + " linked by another attribute, or has signed in since it was linked by one (then Cognito_Subject with the SAML "
-            + "NameID"
-            + " or OIDC sub names it). Unlink it with: aws cognito-idp admin-disable-provider-for-user --user-pool-id %s --user"
-            + " ProviderName=%s,ProviderAttributeName=<attribute>,ProviderAttributeValue=<value>; then delete again.",
-            link.userPoolId(), link.source(), link.destination().describe(), String.join(", ", tried), link.userPoolId(),
-            link.source().providerName()));
+            String.format("Cannot remove the link: user pool %s still shows this %s on %s, but Cognito answers that it isn't"
+                + " linked when it is named by ProviderAttributeName %s. It was linked by another attribute, or has signed in"
+                + " since it was linked by one (then Cognito_Subject with the SAML NameID or OIDC sub names it). Unlink it"
+                + " with: aws cognito-idp admin-disable-provider-for-user --user-pool-id %s --user"
+                + " ProviderName=%s,ProviderAttributeName=<attribute>,ProviderAttributeValue=<value>; then delete again.",
+                link.userPoolId(), link.source(), link.destination().describe(), String.join(", ", tried), link.userPoolId(),
+                link.source().providerName()));
     }
 
     /** Throttling that outlasted an operation's whole waiting budget. */
     public static LinkException throttledTooLong(final LinkException last, final int seconds) {
         return LinkException.of(HandlerErrorCode.Throttling, last.getMessage()
-            + String.format(" This operation waited %d seconds in"
-            + " all for the quota and gave up; retry the stack operation when fewer calls compete for the quota.", seconds),
+            + String.format(" This operation waited %d seconds in all for the quota and gave up; retry the stack operation when"
+                + " fewer calls compete for the quota.", seconds),
             last);
     }
 }

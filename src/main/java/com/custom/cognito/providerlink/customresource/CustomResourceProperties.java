@@ -36,8 +36,7 @@ final class CustomResourceProperties {
         });
         if (!readOnly.isEmpty()) {
             throw LinkException.invalid(String.join(", ", readOnly), (readOnly.size() == 1 ? "is" : "are")
-                + " read-only: the handler"
-                + " reports it (Fn::GetAtt), a template cannot set it. Remove it from the properties.");
+                + " read-only: the handler reports it (Fn::GetAtt), a template cannot set it. Remove it from the properties.");
         }
         try {
             new InputErrors().validateObject(new JSONObject(properties.toString()), schema);

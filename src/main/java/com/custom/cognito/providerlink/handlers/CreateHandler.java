@@ -40,16 +40,13 @@ public class CreateHandler extends LinkChangeHandler {
                 }
                 return progress;
             })
-            .then(progress
-            -> awaitVisible(invocation, invocation.cognito().shows(resolved(declared, context)).orElse(false), progress,
-                seconds -> LinkFailures.notShown(resolved(declared, context), seconds)))
+            .then(progress -> awaitVisible(invocation, invocation.cognito().shows(resolved(declared, context)).orElse(false),
+                progress, seconds -> LinkFailures.notShown(resolved(declared, context), seconds)))
             .then(progress -> ProgressEvent.success(Translator.toModel(resolved(declared, context)), null));
     }
 
-    private static ProgressEvent<ResourceModel, CallbackContext> preCheck(final Invocation invocation,
-        final ProviderLink declared,
-                                                                          final ProgressEvent<ResourceModel,
-                                                                              CallbackContext> progress) {
+    private static ProgressEvent<ResourceModel, CallbackContext> preCheck(
+        final Invocation invocation, final ProviderLink declared, final ProgressEvent<ResourceModel, CallbackContext> progress) {
         final LinkGateway.Destination destination = invocation.cognito().destinationOf(declared);
         if (destination.holdsSource()) {
             throw LinkFailures.alreadyExists(declared.withDestinationResolvedAs(destination.username()));

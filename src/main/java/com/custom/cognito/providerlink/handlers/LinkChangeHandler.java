@@ -19,9 +19,9 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  *   <li>Throttling never fails the operation while its budget lasts: the invocation ends IN_PROGRESS with a
  *       callback delay drawn uniformly from one second to a window of {@value #FIRST_WINDOW_SECONDS} seconds (the
  *       time the 25-per-second UserUpdate quota, after its one-second burst, needs to admit a 200-link stack), so that
- *       concurrent operations spread their retries over it instead of colliding again. A second throttle comes late in that
- * spread, when
- *       the crowd is thinning: its window is {@value #SECOND_WINDOW_SECONDS} seconds, doubling with each further
+ *       concurrent operations spread their retries over it instead of colliding again. A second throttle comes late
+ *       in that spread, when the crowd is thinning: its window is {@value #SECOND_WINDOW_SECONDS} seconds, doubling
+ *       with each further
  *       throttle up to {@value #MAX_WINDOW_SECONDS}. (Simulated at the quotas, 200 operations: this keeps the
  *       slowest within 1.2 times the 8-second floor, where doubling from the first window left a tail at 2.2 times;
  *       docs/performance.md.)</li>

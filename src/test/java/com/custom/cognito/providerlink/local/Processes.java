@@ -61,6 +61,7 @@ public final class Processes {
             final Path out = Files.createTempFile(Path.of("target").toAbsolutePath(), "stdout", ".txt");
             final Path err = Files.createTempFile(Path.of("target").toAbsolutePath(), "stderr", ".txt");
             final Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process.getOutputStream().close();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(mainClass + " did not finish within 120 s");

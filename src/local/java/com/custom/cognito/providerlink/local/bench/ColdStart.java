@@ -67,8 +67,7 @@ final class ColdStart {
         }
         report.add("Cold start (" + pairs + " pairs)", "floor " + Report.spread(floors, "ms") + "; cold CREATE "
             + Report.spread(colds, "ms") + "; ratio " + String.format("%.2f", Report.median(ratios) / 100.0)
-            + "× (median of pairs); peak"
-            + " RSS " + peak / 1024 + " MiB", "≤ 1.40× floor, ≤ 130 MiB", problems);
+            + "× (median of pairs); peak RSS " + peak / 1024 + " MiB", "≤ 1.40× floor, ≤ 130 MiB", problems);
     }
 
     private String invalidCreate() {

@@ -141,8 +141,7 @@ public final class CloudControlService implements AwsService, AutoCloseable {
         final ResourceRequests.Request request = request(token);
         if (!request.isActive()) {
             throw AwsError.client("ConcurrentModificationException", "Request " + token + " has ended (" + request.status
-                + "); only a"
-                + " request in progress can be canceled.");
+                + "); only a request in progress can be canceled.");
         }
         request.cancelRequested = true;
         request.status = "CANCEL_IN_PROGRESS";
@@ -262,8 +261,7 @@ public final class CloudControlService implements AwsService, AutoCloseable {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw AwsError.client("InvalidRequestException", member + " is not valid JSON (line " + e.getLocation().getLineNr()
-                + ", column "
-                + e.getLocation().getColumnNr() + ").");
+                + ", column " + e.getLocation().getColumnNr() + ").");
         }
     }
 

@@ -73,12 +73,11 @@ public final class SchemaDocs {
                     .append(ref).append(".\n");
             }
             if (readOnly != null && !readOnly.isEmpty()) {
-                out.append("\n### Fn::GetAtt\n\nThe `Fn::GetAtt` intrinsic function returns a value for a specified attribute "
-                    + "of this type."
-                    + " The following are the available attributes and sample return values.\n\nFor more information about "
-                    + "using the"
-                    + " `Fn::GetAtt` intrinsic function, see [Fn::GetAtt](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
-                    + "intrinsic-function-reference-getatt.html).\n\n");
+                out.append("\n### Fn::GetAtt\n\nThe `Fn::GetAtt` intrinsic function returns a value for a specified attribute"
+                    + " of this type. The following are the available attributes and sample return values.\n\nFor more"
+                    + " information about using the `Fn::GetAtt` intrinsic function, see [Fn::GetAtt]"
+                    + "(https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getatt.html)."
+                    + "\n\n");
                 for (int i = 0; i < readOnly.length(); i++) {
                     final String name = readOnly.getString(i).substring(readOnly.getString(i).lastIndexOf('/') + 1);
                     final JSONObject node = schema.getJSONObject("properties").optJSONObject(name);

@@ -37,9 +37,8 @@ final class LocalEmulator {
             } else if (args[i].equals("--type-name") && i + 1 < args.length) {
                 typeNames.add(args[++i]);
             } else {
-                System.err.println("usage: emulator [--port N] [--seed-demo] [--type-name Org::Service::Resource ...]   "
-                    + "(unknown or"
-                    + " incomplete option: " + args[i] + ")");
+                System.err.println("usage: emulator [--port N] [--seed-demo] [--type-name Org::Service::Resource ...]"
+                    + "   (unknown or incomplete option: " + args[i] + ")");
                 return 2;
             }
         }
@@ -70,7 +69,7 @@ final class LocalEmulator {
             + String.join(", ", cloudControl.types().names())
             + "; CloudFormation DescribeType; STS GetCallerIdentity");
         OUT.println("It runs in the foreground: use a second terminal, with any credentials, e.g.");
-        OUT.println("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1");
+        OUT.println("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1");
         OUT.println("  aws --endpoint-url " + endpoint.uri() + " cognito-idp list-users --user-pool-id " + DemoPool.USER_POOL_ID);
         OUT.println("  aws --endpoint-url " + endpoint.uri() + " cloudcontrol list-resources --type-name "
             + cloudControl.types().names().iterator().next()

@@ -1,6 +1,7 @@
 package com.custom.cognito.providerlink.local.run;
 
 import com.custom.cognito.providerlink.local.bench.Bench;
+import com.custom.cognito.providerlink.local.conformance.Conformance;
 import com.custom.cognito.providerlink.local.customresource.CustomResourceRun;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
@@ -14,20 +15,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The README's local commands, run by {@code mvn -Plocal} in a JVM of their own (arguments come in {@code -Dlocal.args}):
@@ -35,10 +34,12 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  *   lifecycle                              CREATE, READ, LIST, DELETE, READ of requests/create.json against the emulator
  *   emulator [--port N] [--seed-demo]      the Cognito emulator alone, for the AWS CLI or any SDK
  *   invoke ACTION FILE [--region R]        one action from a request file against a real AWS Region (default credentials)
- *   invoke ACTION FILE --emulator          the same against the seeded emulator
+ *   invoke ACTION FILE --emulator          the same against a fresh seeded emulator (gone when the command ends)
+ *   invoke ACTION FILE --endpoint URL      the same against a running emulator command (state kept between invokes)
  *   generate                               docs/ and resource-role.yaml from the schema, as cfn generate writes them
  *   package --type-name Org::Cognito::ProviderLink   the registry package (what cfn submit uploads) for that name
  *   bench [--quick]                        the performance scenarios, one table (target/bench/report.md)
+ *   conformance --region R | --dry-run | --cleanup --region R | --emulator   the emulator's assumptions, checked
  * </pre>
  */
 public final class LocalTool {
@@ -59,21 +60,23 @@ public final class LocalTool {
             case "invoke" -> System.exit(invoke(rest) ? 0 : 1);
             case "package" -> System.exit(registryPackage(rest) ? 0 : 2);
             case "bench" -> System.exit(Bench.run(rest));
+            case "conformance" -> System.exit(Conformance.run(rest, OUT, System.in));
             case "generate" -> {
                 GeneratedFiles.write(Path.of("."));
                 OUT.println("Wrote docs/ and resource-role.yaml from " + GeneratedFiles.SCHEMA);
             }
             default -> {
-                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] | invoke ACTION FILE [--region R | "
-                    + "--emulator] | generate"
-                    + " | package --type-name Org::Cognito::ProviderLink");
+                System.err.println("usage: lifecycle | emulator [--port N] [--seed-demo] [--type-name NAME]"
+                    + " | invoke ACTION FILE [--region R | --emulator | --endpoint URL] | generate"
+                    + " | package --type-name Org::Cognito::ProviderLink | bench [--quick]"
+                    + " | conformance --region R [--yes] | --dry-run | --cleanup | --emulator");
                 System.exit(2);
             }
         }
     }
 
     /** The whole lifecycle of the example in requests/create.json, against the emulator seeded with the demo pool. */
-    static boolean lifecycle() throws IOException {
+    static boolean lifecycle() throws IOException, RequestFile.Unusable {
         try (CognitoEmulator emulator = CognitoEmulator.start(0)) {
             DemoPool.seed(emulator);
             System.setProperty("aws.endpointUrlCognitoIdentityProvider", emulator.endpoint().toString());
@@ -115,52 +118,49 @@ public final class LocalTool {
     /** Like {@code cfn invoke}: one action, looping while IN_PROGRESS, printing every event. */
     static boolean invoke(final String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: invoke CREATE|READ|DELETE|LIST FILE [--region R | --emulator]");
+            System.err.println("usage: invoke CREATE|READ|DELETE|LIST FILE [--region R | --emulator | --endpoint URL]");
             return false;
         }
         final String action = args[0].toUpperCase(java.util.Locale.ROOT);
-        final JsonNode file = RequestFile.read(Path.of(args[1]));
+        final JsonNode file;
+        try {
+            file = RequestFile.read(Path.of(args[1]));
+        } catch (RequestFile.Unusable e) {
+            System.err.println(e.getMessage());
+            return false;
+        }
         final List<String> options = Arrays.asList(args).subList(2, args.length);
         final LocalContext context = new LocalContext(true, Duration.ofMinutes(15).toMillis());
         if (options.contains("--emulator")) {
             try (CognitoEmulator emulator = CognitoEmulator.start(0)) {
                 DemoPool.seed(emulator);
                 System.setProperty("aws.endpointUrlCognitoIdentityProvider", emulator.endpoint().toString());
-                OUT.println("Against the Cognito emulator on " + emulator.endpoint() + " with " + DemoPool.describe());
+                OUT.println("Against a fresh Cognito emulator on " + emulator.endpoint() + " with " + DemoPool.describe()
+                    + " (it ends with this command: to keep links between commands, start the emulator command and use"
+                    + " --endpoint)");
                 return invokeAll(WrapperInvoker.local(context), action, file);
             }
         }
-        final int regionAt = options.indexOf("--region");
-        final String region;
-        final AwsCredentials resolved;
-        try {
-            region = regionAt >= 0 && regionAt + 1 < options.size()
-                ? options.get(regionAt + 1) : DefaultAwsRegionProviderChain.builder().build().getRegion().id();
-        } catch (SdkClientException e) {
-            System.err.println("No AWS Region: pass --region <region>, or set AWS_REGION or a profile's region.");
+        final int endpointAt = options.indexOf("--endpoint");
+        if (endpointAt >= 0) {
+            final Optional<URI> endpoint = endpointAt + 1 < options.size() ? localEndpoint(options.get(endpointAt + 1))
+                : Optional.empty();
+            if (endpoint.isEmpty()) {
+                System.err.println("--endpoint needs the URL the emulator command printed, e.g. --endpoint http://127.0.0.1:"
+                    + LocalEmulator.DEFAULT_PORT);
+                return false;
+            }
+            System.setProperty("aws.endpointUrlCognitoIdentityProvider", endpoint.get().toString());
+            OUT.println("Against the Cognito endpoint " + endpoint.get() + " (placeholder credentials)");
+            return invokeAll(WrapperInvoker.local(context), action, file);
+        }
+        final Optional<CallerCredentials> caller = CallerCredentials.resolve(options, System.err);
+        if (caller.isEmpty()) {
             return false;
         }
-        try {
-            resolved = DefaultCredentialsProvider.builder().build().resolveCredentials();
-        } catch (SdkClientException e) {
-            System.err.println("No AWS credentials found by the default chain (environment, profile, SSO, instance role): "
-                + "configure"
-                + " them, e.g. with aws configure or AWS_PROFILE, or use --emulator to run against the local Cognito emulator.");
-            return false;
-        }
-        if (!(resolved instanceof AwsSessionCredentials)) {
-            // The plugin's proxy builds session credentials from what CloudFormation passes, and refuses a missing token.
-            System.err.println("The default credentials are long-term keys without a session token, and the plugin needs "
-                + "temporary"
-                + " credentials, as CloudFormation passes them. Use an SSO or role profile, or export the output of"
-                + " aws sts get-session-token as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.");
-            return false;
-        }
-        final WrapperInvoker.Credentials credentials = new WrapperInvoker.Credentials(resolved.accessKeyId(),
-            resolved.secretAccessKey(),
-            ((AwsSessionCredentials) resolved).sessionToken());
-        OUT.println("Against Cognito in " + region + " with the default credential chain");
-        return invokeAll(new WrapperInvoker(region, credentials, context, Duration.ofSeconds(60)), action, file);
+        OUT.println("Against Cognito in " + caller.get().region() + " with the default credential chain");
+        return invokeAll(new WrapperInvoker(caller.get().region(), caller.get().credentials(), context, Duration.ofSeconds(60)),
+            action, file);
     }
 
     private static boolean invokeAll(final WrapperInvoker wrapper, final String action, final JsonNode file) {
@@ -194,6 +194,16 @@ public final class LocalTool {
             next = page.nextToken();
         } while (next != null && "SUCCESS".equals(page.status()));
         return page;
+    }
+
+    private static Optional<URI> localEndpoint(final String text) {
+        try {
+            final URI uri = new URI(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     /** Builds target/registry/<name>.zip, its execution role and a cfn-lint schema folder, for the chosen type name. */
@@ -257,24 +267,5 @@ public final class LocalTool {
         final Map<String, Long> counts = log.operations().stream()
             .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
         return counts.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
-    }
-
-    /** Request files hold what {@code cfn invoke} reads: desiredResourceState, and optionally previousResourceState or nextToken.
-     * */
-    static final class RequestFile {
-        private RequestFile() {
-        }
-
-        static JsonNode read(final Path path) throws IOException {
-            final JsonNode file = JSON.readTree(path.toFile());
-            if (!file.has("desiredResourceState")) {
-                throw new IllegalArgumentException(path + " has no desiredResourceState");
-            }
-            if (file.has("credentials") || file.path("requestData").has("callerCredentials")) {
-                throw new IllegalArgumentException(path
-                    + " holds credentials: keep them out of request files (they come from the default chain)");
-            }
-            return file;
-        }
     }
 }
