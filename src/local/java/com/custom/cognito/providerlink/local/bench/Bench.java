@@ -29,6 +29,8 @@ public final class Bench {
     private record Sizes(int coldPairs, int bulkLinks, int listUsers, int listLinks, int callPoolUsers) {
     }
 
+    private static final List<String> SCENARIOS = List.of("cold", "calls", "bulk", "list");
+
     private Bench() {
     }
 
@@ -37,6 +39,10 @@ public final class Bench {
         final boolean quick = options.contains("--quick");
         final int onlyAt = options.indexOf("--only");
         final String only = onlyAt >= 0 && onlyAt + 1 < options.size() ? options.get(onlyAt + 1) : null;
+        if (only != null && !SCENARIOS.contains(only) || onlyAt >= 0 && only == null) {
+            System.err.println("bench: --only takes one of " + SCENARIOS + ", not " + only);
+            return 2;
+        }
         final Sizes sizes = quick ? new Sizes(1, 25, 6_000, 300, 130) : new Sizes(9, 200, 100_000, 5_000, 130);
         final Path jar = Path.of("target", "custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar").toAbsolutePath();
         final Report report = new Report();
@@ -46,12 +52,20 @@ public final class Bench {
                 new LocalContext(false, Duration.ofMinutes(15).toMillis()), Duration.ofMinutes(2));
             OUT.println("Benchmark" + (quick ? " (quick sizes)" : "") + " against the Cognito emulator on " + cognito.endpoint());
 
-            seedColdPool(cognito, sizes.coldPairs());
-            new ColdStart(jar, cognito.endpoint(), "us-east-1_COLD").measure(report, sizes.coldPairs());
-            CallsPerOperation.measure(report, cognito, wrapper, seedCallPool(cognito, sizes.callPoolUsers()),
-                sizes.callPoolUsers());
-            BulkStack.measure(report, cognito, sizes.bulkLinks());
-            ListAtScale.measure(report, cognito, wrapper, sizes.listUsers(), sizes.listLinks());
+            if (wanted(only, "cold")) {
+                seedColdPool(cognito, sizes.coldPairs());
+                new ColdStart(jar, cognito.endpoint(), "us-east-1_COLD").measure(report, sizes.coldPairs());
+            }
+            if (wanted(only, "calls")) {
+                CallsPerOperation.measure(report, cognito, wrapper, seedCallPool(cognito, sizes.callPoolUsers()),
+                    sizes.callPoolUsers());
+            }
+            if (wanted(only, "bulk")) {
+                BulkStack.measure(report, cognito, sizes.bulkLinks());
+            }
+            if (wanted(only, "list")) {
+                ListAtScale.measure(report, cognito, wrapper, sizes.listUsers(), sizes.listLinks());
+            }
         }
         final String table = report.markdown("mvn -B -Plocal -DskipTests package -Dlocal.args=\"bench"
             + (args.length == 0 ? "" : " " + String.join(" ", args)) + "\"");
@@ -65,6 +79,10 @@ public final class Bench {
             return 1;
         }
         return 0;
+    }
+
+    private static boolean wanted(final String only, final String scenario) {
+        return only == null || only.equals(scenario);
     }
 
     private static void seedColdPool(final CognitoEmulator cognito, final int pairs) {
