@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 class ThrottleDelayTest {
 
     @Test
-    void theFirstThrottleSpreadsOverSevenSecondsTheSecondOverFiveThenTheWindowDoublesUpToAMinute() {
+    void theFirstThrottleSpreadsOverSevenSecondsTheSecondAndThirdOverThreeThenTheWindowDoublesUpToAMinute() {
         assertWithin(1, 7);
-        assertWithin(2, 5);
-        assertWithin(3, 10);
-        assertWithin(4, 20);
-        assertWithin(5, 40);
-        assertWithin(6, 60);
+        assertWithin(2, 3);
+        assertWithin(3, 3);
+        assertWithin(4, 6);
+        assertWithin(5, 12);
+        assertWithin(6, 24);
+        assertWithin(7, 48);
+        assertWithin(8, 60);
         assertWithin(40, 60);
     }
 

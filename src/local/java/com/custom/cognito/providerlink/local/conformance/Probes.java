@@ -167,7 +167,7 @@ final class Probes {
         if ("SUCCESS".equals(created.status())) {
             coped &= "SUCCESS".equals(kit.run("DELETE", id(created.model().path("Id").asText())).status());
         }
-        return new Finding("Provider name + \"_\" + value longer than 128 characters (131 here)", "federatedUsernameLimit",
+        return new Finding("Provider name + \"_\" + value longer than 128 characters (138 here)", "federatedUsernameLimit",
             describe(ASSUMED.federatedUsernameLimit, "refused", "linked"), direct.text(),
             verdict(direct.ok() != ASSUMED.federatedUsernameLimit), "CREATE " + outcome(created), coped);
     }
