@@ -41,6 +41,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 public final class Conformance {
 
     static final Path REPORT = Path.of("target", "conformance-report.md");
+    /** The SAML metadata, a JSON string with escaped quotes inside. */
+    private static final Pattern METADATA = Pattern.compile("\"MetadataFile\":\"(?:[^\"\\\\]++|\\\\.)*+\"");
     private static final Pattern POOL_ID = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d_[0-9A-Za-z]+");
 
     private Conformance() {
@@ -172,7 +174,7 @@ public final class Conformance {
             ids.appendReplacement(replaced, Matcher.quoteReplacement(name));
         }
         ids.appendTail(replaced);
-        body = replaced.toString().replaceAll("\"MetadataFile\":\"[^\"]*\"", "\"MetadataFile\":\"<generated metadata>\"");
+        body = METADATA.matcher(replaced).replaceAll("\"MetadataFile\":\"<generated metadata>\"");
         return body.length() > 200 ? body.substring(0, 197) + "..." : body;
     }
 

@@ -88,7 +88,7 @@ class ConformanceTest {
         assertThat(exit).isZero();
         assertThat(plan).contains("In eu-west-1", "Dry run: nothing is sent", "CreateUserPool", "CreateIdentityProvider",
             "AdminCreateUser", "AdminLinkProviderForUser", "AdminDisableProviderForUser", "ListUsers", "DeleteUserPool",
-            "<pool 1>", "<pool 3>", "<generated metadata>").doesNotContain("eu-west-1_");
+            "<pool 1>", "<pool 3>", "<generated metadata>").doesNotContain("eu-west-1_", "EntityDescriptor");
     }
 
     @Test
