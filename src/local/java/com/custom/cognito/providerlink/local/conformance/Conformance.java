@@ -104,7 +104,7 @@ public final class Conformance {
         }
     }
 
-    private static ConformanceReport onEmulator(final CognitoEmulator emulator, final String region, final PrintStream out)
+    static ConformanceReport onEmulator(final CognitoEmulator emulator, final String region, final PrintStream out)
         throws Exception {
         final String property = "aws.endpointUrlCognitoIdentityProvider";
         final String previous = System.getProperty(property);
@@ -137,7 +137,10 @@ public final class Conformance {
             final Probes probes = new Probes(new ProbeKit(cognito, handlers, fixture, sandbox, pause));
             final List<Finding> findings = probes.all();
             sandbox.close();
-            return new ConformanceReport(target, sandbox.runId(), findings, probes.errorTexts(), sandbox.cleanupLog());
+            final Map<String, String> texts = new LinkedHashMap<>();
+            fixture.refused().forEach((provider, text) -> texts.put("CreateIdentityProvider " + provider + " refused", text));
+            texts.putAll(probes.errorTexts());
+            return new ConformanceReport(target, sandbox.runId(), findings, texts, sandbox.cleanupLog());
         } finally {
             sandbox.close();
         }

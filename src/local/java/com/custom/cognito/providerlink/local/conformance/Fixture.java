@@ -2,6 +2,7 @@ package com.custom.cognito.providerlink.local.conformance;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAtt
  * The pools, identity providers and users the probes run on. Client ids and secrets are placeholders: no one ever signs
  * in through these providers, and the users' addresses are under example.com, with every message suppressed.
  */
-record Fixture(String aliasPool, String emailPool, String immutablePool, String ginaUsername, String oidcRefusal) {
+record Fixture(String aliasPool, String emailPool, String immutablePool, String ginaUsername, Map<String, String> refused) {
 
     static final String CAROL = "carol";
     static final String CAROL_EMAIL = "carol@example.com";
@@ -39,21 +40,20 @@ record Fixture(String aliasPool, String emailPool, String immutablePool, String 
             sandbox.createProvider(pool, "Google", "Google", Map.of("client_id", "placeholder.apps.googleusercontent.com",
                 "client_secret", "placeholder", "authorize_scopes", "openid email profile"), Map.of("email", "email"));
         }
-        sandbox.createProvider(aliasPool, "Facebook", "Facebook", Map.of("client_id", "1234567890", "client_secret",
-            "placeholder", "authorize_scopes", "public_profile,email", "api_version", "v17.0"), Map.of("email", "email"));
-        sandbox.createProvider(aliasPool, SAML, "SAML", Map.of("MetadataFile",
-            SamlMetadata.generate("urn:" + sandbox.runId() + ":saml", scratch)), Map.of("email", EMAIL_CLAIM));
-        String oidcRefusal = null;
-        try {
-            // Every endpoint given, so that the service need not fetch a discovery document from the issuer.
-            sandbox.createProvider(aliasPool, OIDC, "OIDC", Map.of("client_id", "placeholder", "client_secret", "placeholder",
-                "attributes_request_method", "GET", "oidc_issuer", "https://oidc.conformance.invalid", "authorize_scopes",
-                "openid email", "authorize_url", "https://oidc.conformance.invalid/authorize", "token_url",
-                "https://oidc.conformance.invalid/token", "attributes_url", "https://oidc.conformance.invalid/userinfo",
-                "jwks_uri", "https://oidc.conformance.invalid/jwks"), Map.of("email", "email"));
-        } catch (AwsServiceException e) {
-            oidcRefusal = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-        }
+        // Placeholder settings the service may refuse: each refusal is reported, and the probes that need it skipped.
+        final Map<String, String> refused = new LinkedHashMap<>();
+        optional(refused, "Facebook", () -> sandbox.createProvider(aliasPool, "Facebook", "Facebook", Map.of("client_id",
+            "1234567890", "client_secret", "placeholder", "authorize_scopes", "public_profile,email", "api_version", "v17.0"),
+            Map.of("email", "email")));
+        final String metadata = SamlMetadata.generate("urn:" + sandbox.runId() + ":saml", scratch);
+        optional(refused, SAML, () -> sandbox.createProvider(aliasPool, SAML, "SAML", Map.of("MetadataFile", metadata),
+            Map.of("email", EMAIL_CLAIM)));
+        // Every endpoint given, so that the service need not fetch a discovery document from the issuer.
+        optional(refused, OIDC, () -> sandbox.createProvider(aliasPool, OIDC, "OIDC", Map.of("client_id", "placeholder",
+            "client_secret", "placeholder", "attributes_request_method", "GET", "oidc_issuer", "https://oidc.conformance.invalid",
+            "authorize_scopes", "openid email", "authorize_url", "https://oidc.conformance.invalid/authorize", "token_url",
+            "https://oidc.conformance.invalid/token", "attributes_url", "https://oidc.conformance.invalid/userinfo",
+            "jwks_uri", "https://oidc.conformance.invalid/jwks"), Map.of("email", "email")));
 
         sandbox.createUser(aliasPool, CAROL, Map.of("email", CAROL_EMAIL, "email_verified", "true"));
         sandbox.createUser(aliasPool, DANA, Map.of("email", DANA_EMAIL, "email_verified", "false"));
@@ -61,11 +61,16 @@ record Fixture(String aliasPool, String emailPool, String immutablePool, String 
         sandbox.createUser(aliasPool, FRANK, Map.of("email", "frank@example.com", "email_verified", "true"));
         final String gina = sandbox.createUser(emailPool, GINA_EMAIL, Map.of("email", GINA_EMAIL, "email_verified", "true"));
         sandbox.createUser(immutablePool, HENRY, Map.of("custom:badge", "1"));
-        return new Fixture(aliasPool, emailPool, immutablePool, gina, oidcRefusal);
+        return new Fixture(aliasPool, emailPool, immutablePool, gina, refused);
     }
 
-    boolean hasOidc() {
-        return oidcRefusal == null;
+    private static void optional(final Map<String, String> refused, final String provider, final Runnable create) {
+        try {
+            create.run();
+        } catch (AwsServiceException e) {
+            refused.put(provider, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode() + ": "
+                + e.awsErrorDetails().errorMessage());
+        }
     }
 
     /** What the run creates, for the confirmation prompt and the dry run. */

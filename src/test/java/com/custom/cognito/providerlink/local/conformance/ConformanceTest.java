@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.local.emulator.Behaviour;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.Faults;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +124,23 @@ class ConformanceTest {
             assertThat(cognito.listUserPools(r -> r.maxResults(60)).userPools()).isEmpty();
             assertThat(sandbox.cleanupLog()).containsExactly("deleted user pool " + pool);
             assertThat(emulator.requests().count("DeleteUserPool")).isOne();
+        }
+    }
+
+    @Test
+    void aProviderTheServiceRefusesIsReportedWithItsTextAndItsProbeSkippedWhileTheRunGoesOn() throws Exception {
+        try (CognitoEmulator emulator = CognitoEmulator.start(0)) {
+            // Google in each of the three pools and Facebook come first; the fifth provider is the SAML one.
+            emulator.faults().on("CreateIdentityProvider").after(4).times(1).inject(Faults.Kind.ACCESS_DENIED);
+
+            final ConformanceReport report = Conformance.onEmulator(emulator, "us-east-1", QUIET);
+
+            final Finding saml = report.findings().stream().filter(f -> f.topic().startsWith("SAML")).findFirst().orElseThrow();
+            assertThat(saml.verdict()).isEqualTo(Finding.Verdict.NOT_PROBED);
+            assertThat(saml.observed()).contains("refused the SAML provider", "AccessDeniedException");
+            assertThat(report.errorTexts()).containsKey("CreateIdentityProvider ConfSAML refused");
+            assertThat(report.handlersCoped()).isTrue();
+            assertThat(report.cleanup()).hasSize(3);
         }
     }
 
