@@ -17,10 +17,9 @@ public final class LinkFailures {
     }
 
     public static LinkException notFound(final ProviderLink link) {
-        return LinkException.of(HandlerErrorCode.NotFound, String.format(
-            "No such link: in user pool %s, %s holds no %s with that value. It was never made, or was removed outside this "
-                + "stack.",
-                link.userPoolId(), link.destination().describe(), link.source()));
+        return LinkException.of(HandlerErrorCode.NotFound,
+            String.format("No such link: in user pool %s, %s holds no %s with that value. It was never made, or was removed"
+                + " outside this stack.", link.userPoolId(), link.destination().describe(), link.source()));
     }
 
     public static LinkException destinationGone(final ProviderLink link) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -112,7 +113,7 @@ final class ProbeKit {
      * Calls {@code check} until it answers true, at most {@code tries} times, pausing between calls; how many calls it
      * took, or -1 if it never did.
      */
-    int callsUntil(final int tries, final java.util.function.BooleanSupplier check) {
+    int callsUntil(final int tries, final BooleanSupplier check) {
         for (int call = 1; call <= tries; call++) {
             if (check.getAsBoolean()) {
                 return call;

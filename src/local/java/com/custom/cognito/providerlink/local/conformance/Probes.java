@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -235,7 +236,7 @@ final class Probes {
     private Finding filterCase() {
         final String pool = fixture.aliasPool();
         final int matches = kit.cognito.listUsers(r -> r.userPoolId(pool)
-            .filter("email = \"" + Fixture.CAROL_EMAIL.toUpperCase(java.util.Locale.ROOT) + "\"")).users().size();
+            .filter("email = \"" + Fixture.CAROL_EMAIL.toUpperCase(Locale.ROOT) + "\"")).users().size();
         return new Finding("ListUsers filters on email ignore case", "filterIgnoresCase",
             describe(ASSUMED.filterIgnoresCase, "yes", "no"), matches + " user(s) for the upper-cased email",
             verdict(matches > 0 == ASSUMED.filterIgnoresCase), "not affected: the handlers filter ListUsers on nothing",

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -121,7 +122,7 @@ public final class LocalTool {
             System.err.println("usage: invoke CREATE|READ|DELETE|LIST FILE [--region R | --emulator | --endpoint URL]");
             return false;
         }
-        final String action = args[0].toUpperCase(java.util.Locale.ROOT);
+        final String action = args[0].toUpperCase(Locale.ROOT);
         final JsonNode file;
         try {
             file = RequestFile.read(Path.of(args[1]));
