@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Registers the resource type in your account with the AWS CLI, as `cfn submit` would:
-#   1. upload the registry package (built by: mvn -B -Pregistry -DskipTests package -Dtype.name=<Org>::Cognito::ProviderLink)
-#   2. deploy its execution role and a log-delivery role (CloudFormation stacks)
-#   3. register-type with a logging configuration, and wait for the registration
-#   4. make the new version the default, and print how to use it
+#   1. deploy the execution role and a log-delivery role (CloudFormation stacks)
+#   2. upload the registry package (built by: mvn -B -Pregistry -DskipTests package -Dtype.name=<Org>::Cognito::ProviderLink),
+#      register-type with a logging configuration, and wait for the registration; if the registry refuses the
+#      package's Lambda runtime, do the same with the java17 build of the package that step built beside it
+#   3. make the new version the default, and print how to use it
 #
 # usage: scripts/register.sh --type-name Acme::Cognito::ProviderLink --bucket my-bucket [--region eu-west-1] [--dry-run]
 #   --dry-run prints every AWS CLI call it would make, calls nothing, and needs no credentials.
@@ -36,10 +37,11 @@ esac
 hyphenated="$(echo "${type_name//::/-}" | tr '[:upper:]' '[:lower:]')"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 package="$root/target/registry/$hyphenated.zip"
+fallback_package="$root/target/registry/$hyphenated-java17.zip"
 role_template="$root/target/registry/$hyphenated-role.yaml"
 log_role_template="$root/scripts/log-delivery-role.yaml"
 log_group="$hyphenated-logs"
-key="$hyphenated-$(date -u +%Y-%m-%dT%H-%M-%S).zip"
+stamp="$(date -u +%Y-%m-%dT%H-%M-%S)"
 region_args=()
 [ -n "$region" ] && region_args=(--region "$region")
 
@@ -76,9 +78,6 @@ account="$(printf '%s' "$account" | answer '<account-id>')"
 aws_call s3api head-bucket --bucket "$bucket" >/dev/null \
   || fail "bucket '$bucket' does not exist or you cannot use it: create it in this Region with: aws s3 mb s3://$bucket"
 
-echo "== Uploading the package to s3://$bucket/$key" >&2
-aws_call s3 cp "$package" "s3://$bucket/$key" >/dev/null
-
 echo "== Deploying the execution role (stack $hyphenated-role-stack)" >&2
 aws_call cloudformation deploy --stack-name "$hyphenated-role-stack" --template-file "$role_template" \
   --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset >/dev/null
@@ -91,33 +90,48 @@ aws_call cloudformation deploy --stack-name "$hyphenated-logging-role-stack" --t
 log_role="$(aws_call cloudformation describe-stacks --stack-name "$hyphenated-logging-role-stack" \
   --query "Stacks[0].Outputs[?OutputKey=='LogRoleArn'].OutputValue" --output text | answer '<log-role-arn>')"
 
-echo "== Registering (this takes a few minutes)" >&2
-token="$(aws_call cloudformation register-type --type RESOURCE --type-name "$type_name" \
-  --schema-handler-package "s3://$bucket/$key" \
-  --logging-config "LogRoleArn=$log_role,LogGroupName=$log_group" \
-  --execution-role-arn "$execution_role" \
-  --query RegistrationToken --output text | answer '<registration-token>')"
+# Uploads one package, registers it and waits; leaves the outcome in $status and $registration.
+register_package() {
+  local zip="$1" key="$hyphenated-$stamp$2.zip"
+  echo "== Uploading the package to s3://$bucket/$key" >&2
+  aws_call s3 cp "$zip" "s3://$bucket/$key" >/dev/null
+  echo "== Registering (this takes a few minutes)" >&2
+  local token
+  token="$(aws_call cloudformation register-type --type RESOURCE --type-name "$type_name" \
+    --schema-handler-package "s3://$bucket/$key" \
+    --logging-config "LogRoleArn=$log_role,LogGroupName=$log_group" \
+    --execution-role-arn "$execution_role" \
+    --query RegistrationToken --output text | answer '<registration-token>')"
+  status="IN_PROGRESS"
+  local waited=0
+  while [ "$status" = "IN_PROGRESS" ]; do
+    registration="$(aws_call cloudformation describe-type-registration --registration-token "$token" \
+      --query '[ProgressStatus, TypeVersionArn, Description]' --output text | answer $'COMPLETE\t<type-version-arn>\tdry run')"
+    status="$(printf '%s' "$registration" | cut -f1)"
+    if [ "$status" = "IN_PROGRESS" ]; then
+      [ "$waited" -lt 1800 ] || fail "registration $token still in progress after 30 minutes: check it with: aws cloudformation describe-type-registration --registration-token $token"
+      sleep 10; waited=$((waited + 10))
+    fi
+  done
+}
 
-status="IN_PROGRESS" waited=0
-while [ "$status" = "IN_PROGRESS" ]; do
-  registration="$(aws_call cloudformation describe-type-registration --registration-token "$token" \
-    --query '[ProgressStatus, TypeVersionArn, Description]' --output text | answer $'COMPLETE\t<type-version-arn>\tdry run')"
-  status="$(printf '%s' "$registration" | cut -f1)"
-  if [ "$status" = "IN_PROGRESS" ]; then
-    [ "$waited" -lt 1800 ] || fail "registration $token still in progress after 30 minutes: check it with: aws cloudformation describe-type-registration --registration-token $token"
-    sleep 10; waited=$((waited + 10))
-  fi
-done
+runtime_refused() { case "$(printf '%s' "$registration" | cut -f3-)" in *[Rr]untime*) return 0 ;; *) return 1 ;; esac; }
+
+register_package "$package" ""
+suggested_runtime=java17
+if [ "$status" != "COMPLETE" ] && runtime_refused && [ -f "$fallback_package" ]; then
+  suggested_runtime=java25
+  # Which Java runtimes the registry accepts is not documented (it refused java8 once Lambda deprecated it); the
+  # CloudFormation CLI still defaults to java17, and the jar is Java 17 bytecode.
+  echo "== The registry refused the package's runtime ($(printf '%s' "$registration" | cut -f3-)); registering its java17 build" >&2
+  register_package "$fallback_package" -java17
+fi
 if [ "$status" != "COMPLETE" ]; then
   description="$(printf '%s' "$registration" | cut -f3-)"
-  case "$description" in
-    *[Rr]untime*)
-      # The registry refuses runtimes Lambda deprecated (java8 was refused so); which Java runtimes it takes now is
-      # not documented. The package's runtime is a build setting.
-      fail "registration $status: $description. Rebuild the package for another Lambda runtime, e.g.: mvn -B -Pregistry -DskipTests package -Dtype.name=$type_name -Dhandler.runtime=java17 (java17, java21 or java25), then run this again." ;;
-    *)
-      fail "registration $status: $description. Handler logs, if any: log group $log_group" ;;
-  esac
+  if runtime_refused; then
+    fail "registration $status: $description. Rebuild the package for another Lambda runtime, e.g.: mvn -B -Pregistry -DskipTests package -Dtype.name=$type_name -Dhandler.runtime=$suggested_runtime (java17, java21 or java25), then run this again."
+  fi
+  fail "registration $status: $description. Handler logs, if any: log group $log_group"
 fi
 version_arn="$(printf '%s' "$registration" | cut -f2)"
 

@@ -72,6 +72,15 @@ class RegistryPackageIT {
                 .noneMatch(c -> c.startsWith("com/custom/cognito/providerlink/local/")).noneMatch(c -> c.contains("junit"))
                 .noneMatch(c -> c.startsWith("com/custom/") && c.endsWith("Test.class"));
         }
+        try (ZipFile zip = new ZipFile(built.zip().toFile()); ZipFile fallback = new ZipFile(built.fallbackZip().toFile())) {
+            assertThat(new JSONObject(read(zip, ".rpdk-config")).getString("runtime")).isEqualTo("java21");
+            assertThat(new JSONObject(read(fallback, ".rpdk-config")).getString("runtime")).isEqualTo("java17");
+            assertThat(fallback.stream().map(ZipEntry::getName)).as("the same package but for the runtime")
+                .containsExactlyElementsOf(zip.stream().map(ZipEntry::getName).toList());
+            for (String name : List.of("schema.json", "pom.xml", "target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar")) {
+                assertThat(fallback.getEntry(name).getCrc()).as(name).isEqualTo(zip.getEntry(name).getCrc());
+            }
+        }
         assertThat(Files.readString(built.executionRole())).contains(":type/resource/Acme-Cognito-ProviderLink/*");
         assertThat(new
             JSONObject(Files.readString(built.lintSchemas().resolve("acme-cognito-providerlink.json"))).getString("typeName"))

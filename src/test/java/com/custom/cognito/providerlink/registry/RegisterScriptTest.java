@@ -37,6 +37,7 @@ class RegisterScriptTest {
         Files.createDirectories(Path.of("target", "registry"));
         Files.writeString(Path.of("target", "registry", "testorg-cognito-providerlink.zip"), "package");
         Files.writeString(Path.of("target", "registry", "testorg-cognito-providerlink-role.yaml"), "role");
+        Files.writeString(Path.of("target", "registry", "testorg-cognito-providerlink-java17.zip"), "package for java17");
     }
 
     @Test
@@ -47,15 +48,15 @@ class RegisterScriptTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         final List<String> calls = run.stdout();
         assertThat(calls).extracting(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3))).containsExactly(
-            "aws sts get-caller-identity", "aws s3api head-bucket", "aws s3 cp", "aws cloudformation deploy",
-                "aws cloudformation describe-stacks",
-            "aws cloudformation deploy", "aws cloudformation describe-stacks", "aws cloudformation register-type",
+            "aws sts get-caller-identity", "aws s3api head-bucket", "aws cloudformation deploy",
+            "aws cloudformation describe-stacks", "aws cloudformation deploy", "aws cloudformation describe-stacks", "aws s3 cp",
+            "aws cloudformation register-type",
             "aws cloudformation describe-type-registration", "aws cloudformation set-type-default-version");
         assertThat(calls).allSatisfy(line -> assertThat(line).endsWith("--region eu-west-1"));
-        final String upload = calls.get(2);
+        final String upload = calls.get(6);
         final String key = upload.substring(upload.indexOf("s3://my-bucket/"), upload.indexOf(" --region")).trim();
         assertThat(key).matches("s3://my-bucket/testorg-cognito-providerlink-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d\\.zip");
-        assertThat(calls.get(3)).contains("--stack-name testorg-cognito-providerlink-role-stack",
+        assertThat(calls.get(2)).contains("--stack-name testorg-cognito-providerlink-role-stack",
             "target/registry/testorg-cognito-providerlink-role.yaml",
             "--capabilities CAPABILITY_IAM");
         assertThat(calls.get(7)).contains("--type RESOURCE", "--type-name " + TYPE, "--schema-handler-package " + key,
@@ -102,12 +103,27 @@ class RegisterScriptTest {
     }
 
     @Test
-    void aRefusedRuntimeIsReportedWithTheBuildSettingThatChangesIt() throws Exception {
+    void aRefusedRuntimeIsRegisteredAgainWithTheJava17BuildOfThePackage() throws Exception {
+        final Run run = runWithFakeAws("runtime-refused-once");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("refused the package's runtime", "registering its java17 build",
+            "registered in account 111122223333");
+        assertThat(run.awsCalls().stream().filter(c -> c.startsWith("s3 cp "))).hasSize(2).last().asString()
+            .contains("testorg-cognito-providerlink-java17.zip").matches(".*s3://my-bucket/testorg-cognito-providerlink-"
+                + "\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-java17\\.zip.*");
+        assertThat(run.awsCalls().stream().filter(c -> c.startsWith("cloudformation register-type"))).hasSize(2);
+        assertThat(run.awsCalls()).last().asString().startsWith("cloudformation set-type-default-version");
+    }
+
+    @Test
+    void aRuntimeRefusedEvenForJava17IsReportedWithTheBuildSettingThatChangesIt() throws Exception {
         final Run run = runWithFakeAws("runtime-refused");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).contains("Unsupported Resource Handler Runtime [java21]")
-            .contains("-Dtype.name=" + TYPE + " -Dhandler.runtime=java17");
+            .contains("-Dtype.name=" + TYPE + " -Dhandler.runtime=java25");
+        assertThat(run.awsCalls().stream().filter(c -> c.startsWith("cloudformation register-type"))).hasSize(2);
     }
 
     @Test

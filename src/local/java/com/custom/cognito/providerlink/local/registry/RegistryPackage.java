@@ -39,8 +39,16 @@ public final class RegistryPackage {
     private static final FileTime EPOCH = FileTime.fromMillis(315_532_800_000L);
 
     /** Where the pieces went. */
-    public record Built(Path zip, Path executionRole, Path lintSchemas, Path project, List<String> entries) {
+    /**
+     * Where the pieces went. {@code fallbackZip} is the same package for {@link #FALLBACK_RUNTIME}, when the chosen runtime
+     * is another (null otherwise): whether the registry accepts a newer Java runtime is not documented, so register.sh
+     * registers this one if the registry refuses the runtime.
+     */
+    public record Built(Path zip, Path fallbackZip, Path executionRole, Path lintSchemas, Path project, List<String> entries) {
     }
+
+    /** The runtime the CloudFormation CLI itself still defaults to, so one the registry is known to accept. */
+    public static final String FALLBACK_RUNTIME = "java17";
 
     private RegistryPackage() {
     }
@@ -72,12 +80,23 @@ public final class RegistryPackage {
 
         final Path zip = outputDirectory.resolve(typeName.hyphenated() + ".zip");
         write(zip, entries);
+        final Path fallback = outputDirectory.resolve(typeName.hyphenated() + "-" + FALLBACK_RUNTIME + ".zip");
+        final ObjectNode config = (ObjectNode) JSON.readTree(entries.get(".rpdk-config"));
+        final boolean needsFallback = !FALLBACK_RUNTIME.equals(config.path("runtime").asText());
+        if (needsFallback) {
+            config.put("runtime", FALLBACK_RUNTIME);
+            entries.put(".rpdk-config", (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+            write(fallback, entries);
+        } else {
+            Files.deleteIfExists(fallback);
+        }
         final Path role = outputDirectory.resolve(typeName.hyphenated() + "-role.yaml");
         Files.copy(project.executionRole(), role, StandardCopyOption.REPLACE_EXISTING);
         final Path lint = outputDirectory.resolve("registry-schemas");
         Files.createDirectories(lint);
         Files.write(lint.resolve(typeName.hyphenated() + ".json"), schema);
-        return new Built(zip, role, lint, folder, new ArrayList<>(entries.keySet()));
+        return new Built(zip, needsFallback ? fallback : null, role, lint, folder, new ArrayList<>(entries.keySet()));
     }
 
     /** The JSON file with its {@code typeName} replaced, key order and everything else kept. */

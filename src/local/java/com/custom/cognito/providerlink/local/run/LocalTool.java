@@ -228,6 +228,10 @@ public final class LocalTool {
         final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), typeName, runtime,
             Path.of("target", "custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"), Path.of("target", "registry"));
         OUT.println("Registry package for " + typeName + ": " + built.zip() + " (" + built.entries().size() + " entries)");
+        if (built.fallbackZip() != null) {
+            OUT.println("The same for " + RegistryPackage.FALLBACK_RUNTIME + ": " + built.fallbackZip()
+                + "  (register.sh uses it if the registry refuses the runtime)");
+        }
         OUT.println("CloudFormation CLI project: " + built.project() + "  (cd there: cfn validate, cfn generate, cfn submit)");
         OUT.println("Execution role template: " + built.executionRole());
         OUT.println("cfn-lint schemas:        " + built.lintSchemas() + "  (cfn-lint --registry-schemas " + built.lintSchemas()
