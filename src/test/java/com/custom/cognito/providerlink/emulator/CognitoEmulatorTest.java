@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.custom.cognito.providerlink.local.emulator.Behaviour;
-import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.Faults.Kind;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,23 +13,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ProviderUserIdentifierType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
@@ -39,29 +28,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  * The emulator speaks Cognito's AWS JSON 1.1 protocol to the real SDK client, with the validation, exception types
  * and messages the research records. Retries are off here, so each fault is seen as the service sends it.
  */
-class CognitoEmulatorTest {
+class CognitoEmulatorTest extends EmulatorClient {
 
-    private static CognitoEmulator emulator;
-    private static CognitoIdentityProviderClient cognito;
     private String pool;
-
-    @BeforeAll
-    static void start() throws IOException {
-        emulator = CognitoEmulator.start(0);
-        cognito = CognitoIdentityProviderClient.builder()
-            .endpointOverride(emulator.endpoint())
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEMULATORTEST", "secret")))
-            .httpClient(software.amazon.cloudformation.LambdaWrapper.HTTP_CLIENT)
-            .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-            .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        cognito.close();
-        emulator.close();
-    }
 
     @BeforeEach
     void pool() {
@@ -93,7 +62,7 @@ class CognitoEmulatorTest {
 
         final AdminGetUserResponse alice = cognito.adminGetUser(r -> r.userPoolId(pool).username("alice"));
 
-        assertThat(identities(alice.userAttributes())).matches(
+        assertThat(attributeOf(alice.userAttributes(), "identities")).matches(
             "\\[\\{\"userId\":\"g-1\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"issuer\":null,"
                 + "\"primary\":false,\"dateCreated\":\\d+}]");
     }
@@ -127,8 +96,8 @@ class CognitoEmulatorTest {
         assertRefused(() -> link("Google", "Cognito_Subject", "g-3", "tina"), "InvalidParameterException",
             "All attributes in the DestinationUser profile must be mutable");
         assertRefused(() -> cognito.adminLinkProviderForUser(r -> r.userPoolId("us-east-1_Missing")
-            .destinationUser(user("Cognito", "alice")).sourceUser(user("Google", "g-4"))), "ResourceNotFoundException",
-            "User pool us-east-1_Missing does not exist.");
+            .destinationUser(identifier("Cognito", null, "alice")).sourceUser(identifier("Google", null, "g-4"))),
+            "ResourceNotFoundException", "User pool us-east-1_Missing does not exist.");
     }
 
     @Test
@@ -148,7 +117,8 @@ class CognitoEmulatorTest {
             "Account isn't linked to anyone else, verify that the account has been linked");
         disable("CorpSAML", "email", "alice@example.com");
 
-        assertThat(identities(cognito.adminGetUser(r -> r.userPoolId(pool).username("alice")).userAttributes())).isEqualTo("[]");
+        assertThat(attributeOf(cognito.adminGetUser(r -> r.userPoolId(pool).username("alice")).userAttributes(), "identities"))
+            .isEqualTo("[]");
         assertRefused(() -> disable("CorpSAML", "email", "alice@example.com"), "InvalidParameterException",
             "Account isn't linked to anyone else, verify that the account has been linked");
     }
@@ -259,18 +229,18 @@ class CognitoEmulatorTest {
         behaviour.readLagCalls = 1;
         link("Google", "Cognito_Subject", "g-1", "alice");
 
-        assertThat(identities(getAlice().userAttributes())).as("one stale read").isNull();
-        assertThat(identities(getAlice().userAttributes())).contains("g-1");
-        assertRefused(()
-            -> link("Google", "Cognito_Subject", "g-1", "alice"), "InvalidParameterException",
-            "Invalid SourceUser: Cognito users");
+        assertThat(attributeOf(getAlice().userAttributes(), "identities")).as("one stale read").isNull();
+        assertThat(attributeOf(getAlice().userAttributes(), "identities")).contains("g-1");
+        assertRefused(() -> link("Google", "Cognito_Subject", "g-1", "alice"), "InvalidParameterException",
+            "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a"
+                + " DestinationUser");
         assertRefused(() -> link("Google", "Cognito_Subject", "x".repeat(125), "alice"), "InvalidParameterException", null);
         disable("Google", "Cognito_Subject", "g-1");
         getAlice();
-        assertThat(identities(getAlice().userAttributes())).as("removed, not []").isNull();
+        assertThat(attributeOf(getAlice().userAttributes(), "identities")).as("removed, not []").isNull();
         behaviour.providerCheckedBeforeDestination = true;
-        assertRefused(()
-            -> link("google", "Cognito_Subject", "g-2", "nobody"), "InvalidParameterException", "The provider google");
+        assertRefused(() -> link("google", "Cognito_Subject", "g-2", "nobody"), "InvalidParameterException",
+            "The provider google does not exist for User Pool " + pool);
     }
 
     @Test
@@ -302,36 +272,11 @@ class CognitoEmulatorTest {
 
     private void link(final String provider, final String attribute, final String value, final String username,
         final String poolId) {
-        cognito.adminLinkProviderForUser(r -> r.userPoolId(poolId).destinationUser(user("Cognito", username))
-            .sourceUser(ProviderUserIdentifierType.builder().providerName(provider).providerAttributeName(attribute)
-            .providerAttributeValue(value).build()));
+        cognito.adminLinkProviderForUser(r -> r.userPoolId(poolId).destinationUser(identifier("Cognito", null, username))
+            .sourceUser(identifier(provider, attribute, value)));
     }
 
     private void disable(final String provider, final String attribute, final String value) {
-        cognito.adminDisableProviderForUser(r -> r.userPoolId(pool).user(ProviderUserIdentifierType.builder()
-            .providerName(provider).providerAttributeName(attribute).providerAttributeValue(value).build()));
+        cognito.adminDisableProviderForUser(r -> r.userPoolId(pool).user(identifier(provider, attribute, value)));
     }
-
-    private static ProviderUserIdentifierType user(final String provider, final String value) {
-        return ProviderUserIdentifierType.builder().providerName(provider).providerAttributeValue(value).build();
-    }
-
-    private static AttributeType attribute(final String name, final String value) {
-        return AttributeType.builder().name(name).value(value).build();
-    }
-
-    private static String identities(final List<AttributeType> attributes) {
-        return attributes.stream().filter(a -> a.name().equals("identities")).map(AttributeType::value).findFirst().orElse(null);
-    }
-
-    private static void assertRefused(final Runnable call, final String type, final String message) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, e -> {
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(type);
-            assertThat(e.statusCode()).isEqualTo(400);
-            if (message != null) {
-                assertThat(e.awsErrorDetails().errorMessage()).startsWith(message);
-            }
-        });
-    }
-
 }
