@@ -7,10 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -159,60 +156,37 @@ class LocalToolIT {
     }
 
     /** The emulator command in a JVM of its own, until stopped as Ctrl-C would stop it. */
-    private static final class RunningEmulator implements AutoCloseable {
-        private final Process process;
-        private final Path output;
-        private final String url;
-
-        private RunningEmulator(final Process process, final Path output, final String url) {
-            this.process = process;
-            this.output = output;
-            this.url = url;
-        }
+    private record RunningEmulator(Processes.Running jvm, String url) implements AutoCloseable {
 
         static RunningEmulator start(final String... arguments) throws Exception {
-            final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.io.tmpdir=" + Files.createDirectories(Path.of("target", "scratch-tmp", "emulator"))
-                .toAbsolutePath(), "-cp", classpath(), TOOL, "emulator"));
-            command.addAll(List.of(arguments));
-            final Path output = Files.createTempFile(Path.of("target").toAbsolutePath(), "emulator", ".txt");
-            final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                .start();
-            process.getOutputStream().close();
+            final String[] all = new String[arguments.length + 1];
+            all[0] = "emulator";
+            System.arraycopy(arguments, 0, all, 1, arguments.length);
+            final Processes.Running jvm = Processes.start(Path.of("target", "scratch-tmp", "emulator"), Map.of(), classpath(),
+                TOOL, all);
             // Waits for the banner (not for a time): the process prints it once it listens, or ends.
             final Pattern banner = Pattern.compile("Local AWS endpoint on (http://\\S+)");
-            while (process.isAlive()) {
-                final Matcher found = banner.matcher(Files.readString(output));
-                if (found.find() && Files.readString(output).contains("Ctrl-C stops it.")) {
-                    return new RunningEmulator(process, output, found.group(1));
+            while (jvm.process().isAlive()) {
+                final Matcher found = banner.matcher(jvm.output());
+                if (found.find() && jvm.output().contains("Ctrl-C stops it.")) {
+                    return new RunningEmulator(jvm, found.group(1));
                 }
                 Thread.sleep(50);
             }
-            throw new IllegalStateException("the emulator ended: " + Files.readString(output));
-        }
-
-        String url() {
-            return url;
+            throw new IllegalStateException("the emulator ended: " + jvm.output());
         }
 
         String output() throws Exception {
-            return Files.readString(output);
+            return jvm.output();
         }
 
-        /** SIGTERM, as a terminal's Ctrl-C or a kill delivers it; the exit code. */
         int stop() throws Exception {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the emulator did not stop");
-            }
-            return process.exitValue();
+            return jvm.stop();
         }
 
         @Override
         public void close() throws java.io.IOException {
-            process.destroyForcibly();
-            Files.deleteIfExists(output);
+            jvm.close();
         }
     }
 }

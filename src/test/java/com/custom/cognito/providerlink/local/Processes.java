@@ -44,39 +44,66 @@ public final class Processes {
      */
     public static Result java(final Path workingDirectory, final Path tmpdir, final Map<String, String> environment,
                               final String classpath, final String mainClass, final String... arguments) {
+        return run(workingDirectory, environment, Duration.ofSeconds(120), javaCommand(tmpdir, classpath, mainClass,
+            arguments));
+    }
+
+    /** A JVM started as {@link #java} starts one, in this folder, and left running. */
+    public static Running start(final Path tmpdir, final Map<String, String> environment, final String classpath,
+                                final String mainClass, final String... arguments) {
         try {
-            Files.createDirectories(workingDirectory);
-            Files.createDirectories(tmpdir);
-            final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString()));
-            final String agent = System.getProperty("jacoco.agent", "");
-            if (agent.startsWith("-javaagent:")) {
-                command.add(agent);
-            }
-            command.addAll(List.of("-Djava.io.tmpdir=" + tmpdir, "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
-            command.addAll(List.of(arguments));
-            final ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+            final ProcessBuilder builder = new ProcessBuilder(javaCommand(tmpdir, classpath, mainClass, arguments));
             builder.environment().remove("AWS_ENDPOINT_URL");
             builder.environment().putAll(environment);
-            final Path out = Files.createTempFile(Path.of("target").toAbsolutePath(), "stdout", ".txt");
-            final Path err = Files.createTempFile(Path.of("target").toAbsolutePath(), "stderr", ".txt");
-            final Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            process.getOutputStream().close();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(mainClass + " did not finish within 120 s");
-            }
-            final Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-            Files.delete(out);
-            Files.delete(err);
-            return result;
+            final Path output = Files.createTempFile(Path.of("target").toAbsolutePath(), "running", ".txt");
+            final Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            return new Running(process, output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+    }
+
+    /** A JVM that {@link #start} left running; what it printed (standard output and error) is in {@link #output}. */
+    public record Running(Process process, Path outputFile) implements AutoCloseable {
+        public String output() throws IOException {
+            return Files.readString(outputFile, StandardCharsets.UTF_8);
+        }
+
+        /** SIGTERM, as a terminal's Ctrl-C or a kill delivers it; the exit code. */
+        public int stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the process did not stop within 60 s of SIGTERM");
+            }
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
+            Files.deleteIfExists(outputFile);
+        }
+    }
+
+    private static List<String> javaCommand(final Path tmpdir, final String classpath, final String mainClass,
+                                            final String... arguments) {
+        try {
+            Files.createDirectories(tmpdir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString()));
+        final String agent = System.getProperty("jacoco.agent", "");
+        if (agent.startsWith("-javaagent:")) {
+            command.add(agent);
+        }
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmpdir.toAbsolutePath(), "-XX:TieredStopAtLevel=1", "-cp", classpath,
+            mainClass));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     /**

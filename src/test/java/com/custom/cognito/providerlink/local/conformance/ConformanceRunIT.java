@@ -8,13 +8,10 @@ import com.custom.cognito.providerlink.local.emulator.Faults;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,26 +60,19 @@ class ConformanceRunIT {
         try (CognitoEmulator emulator = CognitoEmulator.start(0)) {
             // The first probe's AdminGetUser hangs, so the run is stopped with its pools, providers and users in place.
             emulator.faults().on("AdminGetUser").always().delay(Duration.ofMinutes(2)).inject(Faults.Kind.SLOW);
-            final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.io.tmpdir=" + Files.createDirectories(Path.of("target", "conformance-tmp"))
-                .toAbsolutePath(), "-cp", classpath(), TOOL, "conformance", "--region", "us-east-1", "--yes"));
-            final Path output = Files.createTempFile(Path.of("target").toAbsolutePath(), "conformance", ".txt");
-            final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().putAll(callerOf(emulator));
-            final Process process = builder.start();
-            process.getOutputStream().close();
-            // Waits for the state (not for a time): all six users created, so the next call is the hanging one.
-            while (process.isAlive() && emulator.requests().count("AdminCreateUser") < 6) {
-                Thread.sleep(50);
+            try (Processes.Running run = Processes.start(Path.of("target", "conformance-tmp"), callerOf(emulator), classpath(),
+                TOOL, "conformance", "--region", "us-east-1", "--yes")) {
+                // Waits for the state (not for a time): all six users created, so the next call is the hanging one.
+                while (run.process().isAlive() && emulator.requests().count("AdminCreateUser") < 6) {
+                    Thread.sleep(50);
+                }
+                assertThat(leftovers(emulator)).hasSize(3);
+
+                run.stop();
+
+                assertThat(leftovers(emulator)).as(run.output()).isEmpty();
             }
-            assertThat(leftovers(emulator)).hasSize(3);
-
-            process.destroy();
-
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(leftovers(emulator)).as(Files.readString(output)).isEmpty();
             assertThat(emulator.requests().count("DeleteUserPool")).isEqualTo(3);
-            Files.delete(output);
         }
     }
 }
