@@ -84,12 +84,14 @@ class ExamplesTest {
 
     @Test
     void theCdkExampleDeclaresAValidLinkOrderedAfterItsProviderByReference() throws IOException {
-        final String stack = Files.readString(Path.of("examples/cdk/lib/provider-link-stack.ts"));
+        // The stack, and the pool, provider, user and link properties it shares with the custom-resource stack.
+        final String stack = Files.readString(Path.of("examples/cdk/lib/provider-link-stack.ts"))
+            + Files.readString(Path.of("examples/cdk/lib/alice-google.ts"));
         final Matcher typeName = Pattern.compile("tryGetContext\\('providerLinkType'\\) \\?\\? '([^']+)'").matcher(stack);
         assertThat(typeName.find()).isTrue();
         TypeName.parse(typeName.group(1));
 
-        final ObjectNode properties = ObjectLiteral.after(stack, "properties:", expression -> Map.of(
+        final ObjectNode properties = ObjectLiteral.after(stack, "return {", expression -> Map.of(
             "pool.userPoolId", POOL,
             "google.providerName", "Google",
             "aliceGoogleSubject.valueAsString", SUBJECT,
@@ -166,7 +168,7 @@ class ExamplesTest {
     }
 
     private static String cdkUsername(final String stack) {
-        final Matcher username = Pattern.compile("new cognito.CfnUserPoolUser\\(this, 'Alice', \\{.*?username: '([^']+)'",
+        final Matcher username = Pattern.compile("new cognito.CfnUserPoolUser\\(scope, 'Alice', \\{.*?username: '([^']+)'",
             Pattern.DOTALL).matcher(stack);
         return username.find() ? username.group(1) : null;
     }
