@@ -44,15 +44,18 @@ public final class Processes {
      */
     public static Result java(final Path workingDirectory, final Path tmpdir, final Map<String, String> environment,
                               final String classpath, final String mainClass, final String... arguments) {
-        return run(workingDirectory, environment, Duration.ofSeconds(120), javaCommand(tmpdir, classpath, mainClass,
+        return run(workingDirectory, environment, Duration.ofSeconds(120), javaCommand(tmpdir, true, classpath, mainClass,
             arguments));
     }
 
-    /** A JVM started as {@link #java} starts one, in this folder, and left running. */
+    /**
+     * A JVM started as {@link #java} starts one, in this folder, and left running; without the coverage agent: such a JVM
+     * ends by a signal, and one that halts while the agent writes would corrupt the coverage file every JVM appends to.
+     */
     public static Running start(final Path tmpdir, final Map<String, String> environment, final String classpath,
                                 final String mainClass, final String... arguments) {
         try {
-            final ProcessBuilder builder = new ProcessBuilder(javaCommand(tmpdir, classpath, mainClass, arguments));
+            final ProcessBuilder builder = new ProcessBuilder(javaCommand(tmpdir, false, classpath, mainClass, arguments));
             builder.environment().remove("AWS_ENDPOINT_URL");
             builder.environment().putAll(environment);
             final Path output = Files.createTempFile(Path.of("target").toAbsolutePath(), "running", ".txt");
@@ -87,8 +90,8 @@ public final class Processes {
         }
     }
 
-    private static List<String> javaCommand(final Path tmpdir, final String classpath, final String mainClass,
-                                            final String... arguments) {
+    private static List<String> javaCommand(final Path tmpdir, final boolean measured, final String classpath,
+                                            final String mainClass, final String... arguments) {
         try {
             Files.createDirectories(tmpdir);
         } catch (IOException e) {
@@ -97,7 +100,7 @@ public final class Processes {
         final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString()));
         final String agent = System.getProperty("jacoco.agent", "");
-        if (agent.startsWith("-javaagent:")) {
+        if (measured && agent.startsWith("-javaagent:")) {
             command.add(agent);
         }
         command.addAll(List.of("-Djava.io.tmpdir=" + tmpdir.toAbsolutePath(), "-XX:TieredStopAtLevel=1", "-cp", classpath,
