@@ -1,7 +1,10 @@
 package com.custom.cognito.providerlink;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
+import com.custom.cognito.providerlink.handlers.HandlerTable;
 import com.custom.cognito.providerlink.model.LinkException;
+import com.custom.cognito.providerlink.wrapper.EntryPoint;
 import com.custom.cognito.providerlink.wrapper.InputErrors;
 import com.custom.cognito.providerlink.wrapper.LogText;
 import com.custom.cognito.providerlink.wrapper.RequestScreen;
@@ -33,14 +36,23 @@ import software.amazon.cloudformation.resource.Serializer;
  */
 public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
 
-    private static final TypeReference<ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
-        TEST_PAYLOAD_REFERENCE = new TypeReference<>() { };
+    private static final TypeReference<
+        ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>> TEST_PAYLOAD_REFERENCE =
+            new TypeReference<>() {
+            };
 
-    private final HandlerDispatch dispatch = new HandlerDispatch();
+    private final EntryPoint entryPoint = new EntryPoint(new Configuration());
+    private final HandlerTable handlers;
 
     /** The plugin's default wiring, but with a validator whose messages name each property and its fix. */
     public HandlerWrapper() {
+        this(new ClientBuilder());
+    }
+
+    /** The same, calling Cognito through the given clients (the local tools and tests pass an emulator's). */
+    public HandlerWrapper(final ClientBuilder clients) {
         super(new SessionCredentialsProvider(), null, null, null, new InputErrors(), new Serializer(), HTTP_CLIENT);
+        this.handlers = new HandlerTable(clients);
     }
 
     @Override
@@ -54,12 +66,12 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
 
     @Override
     public void processRequest(final InputStream inputStream, final OutputStream outputStream) throws IOException {
-        dispatch.process(inputStream, outputStream, super::processRequest, this::writeResponse, platformLoggerProxy::log);
+        entryPoint.process(inputStream, outputStream, super::processRequest, this::writeResponse, platformLoggerProxy::log);
     }
 
     @Override
     protected void scrubFiles() {
-        if (dispatch.mayScrubTempDirectory()) {
+        if (entryPoint.mayScrubTempDirectory()) {
             super.scrubFiles();
         }
     }
@@ -71,7 +83,7 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
         final Action action,
         final CallbackContext callbackContext,
         final TypeConfigurationModel typeConfiguration) {
-        return dispatch.invoke(proxy, request, action, callbackContext, loggerProxy);
+        return handlers.run(action, proxy, request, callbackContext, loggerProxy);
     }
 
     /** Calls a handler directly, without schema validation, as {@code cfn test} does through SAM; it always answers. */
@@ -80,11 +92,12 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
         this.loggerProxy = new LoggerProxy();
         this.loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger(), LogText::escapeLine));
         final String input = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
-        final ProgressEvent<ResourceModel, CallbackContext> response = HandlerDispatch.answering(() -> {
+        final ProgressEvent<ResourceModel, CallbackContext> response = EntryPoint.answering(() -> {
             final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload = testPayload(input);
-            final AmazonWebServicesClientProxy proxy = payload.getCredentials() == null ? null
-                : new AmazonWebServicesClientProxy(loggerProxy, payload.getCredentials(), ()
-                -> (long) context.getRemainingTimeInMillis());
+            final AmazonWebServicesClientProxy proxy = payload.getCredentials() == null
+                ? null
+                : new AmazonWebServicesClientProxy(loggerProxy, payload.getCredentials(),
+                    () -> (long) context.getRemainingTimeInMillis());
             return invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
                 payload.getTypeConfiguration());
         });
@@ -94,8 +107,8 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
 
     private ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> testPayload(final String input) {
         try {
-            final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
-                serializer.deserialize(input, TEST_PAYLOAD_REFERENCE);
+            final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload = serializer
+                .deserialize(input, TEST_PAYLOAD_REFERENCE);
             if (payload == null || payload.getRequest() == null) {
                 throw LinkException.invalid("request: is required: the handler request cfn test sends, with "
                     + "desiredResourceState.");
@@ -113,33 +126,33 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
     @Override
     protected void writeResponse(final OutputStream outputStream, final ProgressEvent<ResourceModel, CallbackContext> response)
         throws IOException {
-        dispatch.explainInputErrors(response);
+        entryPoint.explainInputErrors(response);
         super.writeResponse(outputStream, response);
     }
 
     @Override
     public JSONObject provideResourceSchemaJSONObject() {
-        return dispatch.resourceSchema();
+        return entryPoint.resourceSchema();
     }
 
     @Override
     public Map<String, String> provideResourceDefinedTags(final ResourceModel resourceModel) {
-        return dispatch.resourceDefinedTags(resourceModel);
+        return entryPoint.resourceDefinedTags(resourceModel);
     }
 
     @Override
     protected ResourceHandlerRequest<ResourceModel> transform(
         final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
-        return HandlerDispatch.transform(request, getDesiredResourceTags(request));
+        return EntryPoint.transform(request, getDesiredResourceTags(request));
     }
 
     @Override
     protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
-        return HandlerDispatch.REQUEST_REFERENCE;
+        return EntryPoint.REQUEST_REFERENCE;
     }
 
     @Override
     protected TypeReference<ResourceModel> getModelTypeReference() {
-        return HandlerDispatch.MODEL_REFERENCE;
+        return EntryPoint.MODEL_REFERENCE;
     }
 }

@@ -1,5 +1,8 @@
 package com.custom.cognito.providerlink;
 
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
+import com.custom.cognito.providerlink.handlers.HandlerTable;
+import com.custom.cognito.providerlink.wrapper.EntryPoint;
 import com.custom.cognito.providerlink.wrapper.InputErrors;
 import com.custom.cognito.providerlink.wrapper.LogText;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -35,12 +38,15 @@ public class HandlerWrapperExecutable extends ExecutableWrapper<ResourceModel, C
     static final String START_MARKER = "__CFN_RESOURCE_START_RESPONSE__";
     static final String END_MARKER = "__CFN_RESOURCE_END_RESPONSE__";
 
-    private final HandlerDispatch dispatch = new HandlerDispatch();
+    private final EntryPoint entryPoint = new EntryPoint(new Configuration());
+    private final HandlerTable handlers;
 
     /** The plugin's default wiring, but with a validator whose messages name each property and its fix. */
     public HandlerWrapperExecutable() {
         super(new SessionCredentialsProvider(), null, null, null, new InputErrors(), new Serializer(), HTTP_CLIENT);
+        handlers = new HandlerTable(new ClientBuilder());
         platformLogPublisher = new LogPublisher(LogText::escapeLine) {
+
             @Override
             protected void publishMessage(final String message) {
                 System.err.println(message);
@@ -65,12 +71,12 @@ public class HandlerWrapperExecutable extends ExecutableWrapper<ResourceModel, C
 
     @Override
     public void processRequest(final InputStream inputStream, final OutputStream outputStream) throws IOException {
-        dispatch.process(inputStream, outputStream, super::processRequest, this::writeResponse, platformLoggerProxy::log);
+        entryPoint.process(inputStream, outputStream, super::processRequest, this::writeResponse, platformLoggerProxy::log);
     }
 
     @Override
     protected void scrubFiles() {
-        if (dispatch.mayScrubTempDirectory()) {
+        if (entryPoint.mayScrubTempDirectory()) {
             super.scrubFiles();
         }
     }
@@ -82,39 +88,39 @@ public class HandlerWrapperExecutable extends ExecutableWrapper<ResourceModel, C
         final Action action,
         final CallbackContext callbackContext,
         final TypeConfigurationModel typeConfiguration) {
-        return dispatch.invoke(proxy, request, action, callbackContext, loggerProxy);
+        return handlers.run(action, proxy, request, callbackContext, loggerProxy);
     }
 
     @Override
     protected void writeResponse(final OutputStream outputStream, final ProgressEvent<ResourceModel, CallbackContext> response)
         throws IOException {
-        dispatch.explainInputErrors(response);
+        entryPoint.explainInputErrors(response);
         super.writeResponse(outputStream, response);
     }
 
     @Override
     public JSONObject provideResourceSchemaJSONObject() {
-        return dispatch.resourceSchema();
+        return entryPoint.resourceSchema();
     }
 
     @Override
     public Map<String, String> provideResourceDefinedTags(final ResourceModel resourceModel) {
-        return dispatch.resourceDefinedTags(resourceModel);
+        return entryPoint.resourceDefinedTags(resourceModel);
     }
 
     @Override
     protected ResourceHandlerRequest<ResourceModel> transform(
         final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
-        return HandlerDispatch.transform(request, getDesiredResourceTags(request));
+        return EntryPoint.transform(request, getDesiredResourceTags(request));
     }
 
     @Override
     protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
-        return HandlerDispatch.REQUEST_REFERENCE;
+        return EntryPoint.REQUEST_REFERENCE;
     }
 
     @Override
     protected TypeReference<ResourceModel> getModelTypeReference() {
-        return HandlerDispatch.MODEL_REFERENCE;
+        return EntryPoint.MODEL_REFERENCE;
     }
 }

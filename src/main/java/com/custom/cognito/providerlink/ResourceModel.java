@@ -21,6 +21,7 @@ import org.json.JSONObject;
 @NoArgsConstructor
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class ResourceModel {
+
     @JsonIgnore
     public static final String TYPE_NAME = "Custom::Cognito::ProviderLink";
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.custom.cognito.providerlink.local.Processes;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
-import com.custom.cognito.providerlink.local.run.LocalContext;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,8 +49,8 @@ class ExecutableWrapperIT {
 
     @Test
     void theExecutableRunsTheWholeLifecycleAndPrintsEachResponseBetweenTheMarkers() throws IOException {
-        final ObjectNode properties = (ObjectNode)
-            JSON.readTree(Path.of("requests/create.json").toFile()).get("desiredResourceState");
+        final ObjectNode properties = (ObjectNode) JSON.readTree(Path.of("requests/create.json").toFile())
+            .get("desiredResourceState");
 
         final JsonNode created = run("CREATE", properties, null);
         assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("SUCCESS");
@@ -82,7 +82,7 @@ class ExecutableWrapperIT {
 
         final Processes.Result result = Processes.java(WORK, shared, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
             cognito.endpoint().toString()), Processes.handlerJar().toString(), HandlerWrapperExecutable.class.getName(),
-                request("READ"));
+            request("READ"));
 
         assertThat(result.stdout()).contains(HandlerWrapperExecutable.START_MARKER);
         assertThat(shared.resolve("someone-elses-file.txt")).as("another program's file").exists();

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.contract.LocalCognito;
 import com.custom.cognito.providerlink.contract.Models;
-import com.custom.cognito.providerlink.local.run.LocalContext;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.wrapper.EntryPoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,19 +38,19 @@ class HandlerWrapperTest {
 
     static Stream<Arguments> malformedRequests() {
         return Stream.of(
-            Arguments.of("maxResults", (java.util.function.Consumer<ObjectNode>) r
-                -> r.put("maxResults", 99999999999L), "maxResults:"),
+            Arguments.of("maxResults", (java.util.function.Consumer<ObjectNode>) r -> r.put("maxResults", 99999999999L),
+                "maxResults:"),
             Arguments.of("region", (java.util.function.Consumer<ObjectNode>) r -> r.putNull("region"), "region: is required"),
-            Arguments.of("action", (java.util.function.Consumer<ObjectNode>) r
-                -> r.put("action", "read"), "action: must be one of"),
+            Arguments.of("action", (java.util.function.Consumer<ObjectNode>) r -> r.put("action", "read"),
+                "action: must be one of"),
             Arguments.of("callbackContext", (java.util.function.Consumer<ObjectNode>) r -> r.put("callbackContext", "x"),
                 "callbackContext: must be an object"),
             Arguments.of("resourceProperties", (java.util.function.Consumer<ObjectNode>) r -> ((ObjectNode) r.get("requestData"))
                 .putArray("resourceProperties"), "requestData.resourceProperties: must be an object"),
             Arguments.of("callerCredentials", (java.util.function.Consumer<ObjectNode>) r -> ((ObjectNode) r.get("requestData"))
                 .put("callerCredentials", "AKIA"), "requestData.callerCredentials: must be an object"),
-            Arguments.of("stackId", (java.util.function.Consumer<ObjectNode>) r
-                -> r.putArray("stackId"), "stackId: must be a string"));
+            Arguments.of("stackId", (java.util.function.Consumer<ObjectNode>) r -> r.putArray("stackId"),
+                "stackId: must be a string"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,16 +106,16 @@ class HandlerWrapperTest {
 
     @Test
     void everyEntryPointAnswersAnythingAHandlerLetsEscapeWithAServiceCodeOrInternalFailureAndNoStackTrace() {
-        final ProgressEvent<ResourceModel, CallbackContext> throttled = HandlerDispatch.answering(() -> {
+        final ProgressEvent<ResourceModel, CallbackContext> throttled = EntryPoint.answering(() -> {
             throw CognitoIdentityProviderException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded").build())
                 .build();
         });
-        final ProgressEvent<ResourceModel, CallbackContext> service = HandlerDispatch.answering(() -> {
+        final ProgressEvent<ResourceModel, CallbackContext> service = EntryPoint.answering(() -> {
             throw CognitoIdentityProviderException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("SomethingNew").errorMessage("New").build()).build();
         });
-        final ProgressEvent<ResourceModel, CallbackContext> error = HandlerDispatch.answering(() -> {
+        final ProgressEvent<ResourceModel, CallbackContext> error = EntryPoint.answering(() -> {
             throw new StackOverflowError();
         });
 
@@ -150,8 +151,8 @@ class HandlerWrapperTest {
         assertThat(event.message()).startsWith("Id: its destination user part");
         assertThat(LocalCognito.emulator().requests().since(mark)).isEmpty();
         final List<String> lines = wrapper.context().logLines();
-        assertThat(lines).isNotEmpty().allSatisfy(line
-            -> assertThat(line.stripTrailing()).doesNotContainPattern("[\\p{Cc}\u2028\u2029]"));
+        assertThat(lines).isNotEmpty()
+            .allSatisfy(line -> assertThat(line.stripTrailing()).doesNotContainPattern("[\\p{Cc}\u2028\u2029]"));
     }
 
     private static JsonNode testEntrypoint(final String action, final JsonNode model) throws IOException {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.custom.cognito.providerlink.local.Processes;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.custom.cognito.providerlink.local.registry.RegistryPackage;
 import com.custom.cognito.providerlink.local.registry.TypeName;
-import com.custom.cognito.providerlink.local.run.LocalContext;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -47,8 +47,8 @@ class RegistryPackageIT {
             assertThat(names).contains(".rpdk-config", "schema.json", "pom.xml", ".cfn_metadata.json",
                 "inputs/inputs_1_create.json",
                 "src/main/java/com/custom/cognito/providerlink/HandlerWrapper.java");
-            assertThat(names).filteredOn(n
-                -> n.endsWith(".jar")).containsExactly("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+            assertThat(names).filteredOn(n -> n.endsWith(".jar"))
+                .containsExactly("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
 
             final JSONObject schema = new JSONObject(read(zip, "schema.json"));
             assertThat(ResourceTypeSchema.load(schema).getTypeName()).isEqualTo("Acme::Cognito::ProviderLink");
@@ -57,14 +57,13 @@ class RegistryPackageIT {
             assertThat(new JSONObject(read(zip, ".cfn_metadata.json")).getString("plugin-version")).isEqualTo("2.2.5");
 
             final List<String> classes = new ArrayList<>();
-            try (JarInputStream jar = new
-                JarInputStream(zip.getInputStream(zip.getEntry("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar")))) {
+            try (JarInputStream jar = new JarInputStream(
+                zip.getInputStream(zip.getEntry("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar")))) {
                 for (var entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
                     classes.add(entry.getName());
                 }
             }
-            for (String entrypoint
-                : List.of(config.getString("entrypoint"), config.getString("testEntrypoint"),
+            for (String entrypoint : List.of(config.getString("entrypoint"), config.getString("testEntrypoint"),
                 config.getString("executableEntrypoint"))) {
                 assertThat(classes).contains(entrypoint.split("::")[0].replace('.', '/') + ".class");
             }
@@ -82,8 +81,8 @@ class RegistryPackageIT {
             }
         }
         assertThat(Files.readString(built.executionRole())).contains(":type/resource/Acme-Cognito-ProviderLink/*");
-        assertThat(new
-            JSONObject(Files.readString(built.lintSchemas().resolve("acme-cognito-providerlink.json"))).getString("typeName"))
+        assertThat(
+            new JSONObject(Files.readString(built.lintSchemas().resolve("acme-cognito-providerlink.json"))).getString("typeName"))
             .isEqualTo("Acme::Cognito::ProviderLink");
     }
 
@@ -138,8 +137,9 @@ class RegistryPackageIT {
         try (CognitoEmulator cognito = CognitoEmulator.start(0)) {
             DemoPool.seed(cognito);
             final WrapperInvoker requests = new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(),
-                new LocalContext(false, 60_000), Duration.ZERO).targeting(new WrapperInvoker.Target("Acme::Cognito::ProviderLink",
-                "AliceGoogleLink"));
+                new LocalContext(false, 60_000), Duration.ZERO).targeting(
+                    new WrapperInvoker.Target("Acme::Cognito::ProviderLink",
+                        "AliceGoogleLink"));
             final JsonNode properties = JSON.readTree(Path.of("requests/create.json").toFile()).get("desiredResourceState");
 
             final Processes.Result result = Processes.java(Path.of("target", "registry-project-run-it").toAbsolutePath(), Map.of(

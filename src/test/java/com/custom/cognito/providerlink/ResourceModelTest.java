@@ -59,8 +59,8 @@ class ResourceModelTest {
         final String json = new Serializer().serialize(ResourceModel.builder().id("x")
             .sourceUser(SourceUser.builder().providerName("Google").build()).build());
 
-        assertThat(new JSONObject(json).similar(new
-            JSONObject("{\"Id\":\"x\",\"SourceUser\":{\"ProviderName\":\"Google\"}}"))).isTrue();
+        assertThat(new JSONObject(json).similar(new JSONObject("{\"Id\":\"x\",\"SourceUser\":{\"ProviderName\":\"Google\"}}")))
+            .isTrue();
     }
 
     private static Map<String, Class<?>> jsonProperties(final Class<?> type) {

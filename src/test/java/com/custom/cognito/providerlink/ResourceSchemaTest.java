@@ -34,7 +34,7 @@ class ResourceSchemaTest {
         assertThat(pointers(loaded.getWriteOnlyProperties())).as("what Cognito does not store, and the destination as the "
             + "template wrote it")
             .containsExactlyInAnyOrder("/properties/SourceUser/ProviderAttributeName",
-            "/properties/DestinationUser/ProviderAttributeName",
+                "/properties/DestinationUser/ProviderAttributeName",
                 "/properties/DestinationUser/ProviderAttributeValue");
     }
 
@@ -71,8 +71,8 @@ class ResourceSchemaTest {
     @Test
     void everyObjectForbidsUnknownKeysAndEveryPropertyIsDescribed() {
         final List<JSONObject> objects = new ArrayList<>(List.of(schema));
-        schema.getJSONObject("definitions").keySet().forEach(name
-            -> objects.add(schema.getJSONObject("definitions").getJSONObject(name)));
+        schema.getJSONObject("definitions").keySet()
+            .forEach(name -> objects.add(schema.getJSONObject("definitions").getJSONObject(name)));
         for (JSONObject object : objects) {
             assertThat(object.getBoolean("additionalProperties")).isFalse();
             assertThat(object.getString("description")).hasSizeGreaterThan(30);
@@ -91,13 +91,13 @@ class ResourceSchemaTest {
             + "non-ASCII letters")
             .isEqualTo("^[a-zA-Z0-9_-]+_[0-9a-zA-Z]+$");
         assertThat(pool.getInt("maxLength")).isEqualTo(55);
-        final JSONObject destination =
-            schema.getJSONObject("definitions").getJSONObject("DestinationUser").getJSONObject("properties");
+        final JSONObject destination = schema.getJSONObject("definitions").getJSONObject("DestinationUser")
+            .getJSONObject("properties");
         assertThat(destination.getJSONObject("ProviderAttributeValue").getInt("maxLength")).as("UsernameType").isEqualTo(128);
         assertThat(destination.getJSONObject("ProviderName").getInt("maxLength")).as("ProviderNameType").isEqualTo(32);
         for (String definition : List.of("SourceUser", "DestinationUser")) {
-            final JSONObject properties =
-                schema.getJSONObject("definitions").getJSONObject(definition).getJSONObject("properties");
+            final JSONObject properties = schema.getJSONObject("definitions").getJSONObject(definition)
+                .getJSONObject("properties");
             for (String name : properties.keySet()) {
                 assertThat(properties.getJSONObject(name).keySet()).as(definition + "."
                     + name).contains("minLength", "maxLength", "pattern");

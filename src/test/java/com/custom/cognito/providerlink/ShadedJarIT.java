@@ -7,8 +7,8 @@ import com.custom.cognito.providerlink.local.customresource.LocalLambda;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
 import com.custom.cognito.providerlink.local.emulator.Faults.Kind;
-import com.custom.cognito.providerlink.local.run.LocalContext;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,8 +107,10 @@ class ShadedJarIT {
             arguments.add(file.toString());
         }
         final Processes.Result result = Processes.java(WORK, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-            cognito.endpoint().toString()), Processes.handlerJar() + File.pathSeparator + Path.of("target", "test-classes")
-            .toAbsolutePath(), LocalLambda.class.getName(), arguments.toArray(String[]::new));
+            cognito.endpoint().toString()),
+            Processes.handlerJar() + File.pathSeparator + Path.of("target", "test-classes")
+                .toAbsolutePath(),
+            LocalLambda.class.getName(), arguments.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stderr()).doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException");
         final List<JsonNode> answers = new ArrayList<>();

@@ -1,40 +1,35 @@
 package com.custom.cognito.providerlink.cognito;
 
+import com.custom.cognito.providerlink.ownership.Ownership;
+import com.custom.cognito.providerlink.pacing.Backoff;
+import com.custom.cognito.providerlink.pacing.Pause;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
  * How often, and after what pause, a Cognito call is tried. The client itself never retries ({@link ClientBuilder}):
- * an unanswered link or unlink may have taken effect, and only this loop sees every attempt, so it is the one that
- * records it (in a {@link MutationLedger}) before trying again.
+ * only this loop sees every attempt of a link or unlink, so it is the one that reports each to the operation's
+ * {@link Ownership}. It reports; it does not decide what is whose.
  *
- * <p>Unanswered attempts (no answer, timeout, 5xx) are tried up to {@value #MAX_ATTEMPTS} times with jittered
- * exponential backoff. Throttled attempts are tried again here only for the synchronous Read and List; Create and
- * Delete get the throttling back at once and wait through IN_PROGRESS callbacks instead, which spreads retries over
- * seconds instead of hammering an account-wide quota from inside one invocation.
+ * <p>Unanswered attempts (no answer, timeout, 5xx) are tried up to {@value #MAX_ATTEMPTS} times with backoff.
+ * Throttled attempts are tried again here only for the synchronous Read and List; Create and Delete get the throttling
+ * back at once and wait through IN_PROGRESS callbacks instead, which spreads retries over seconds instead of hammering
+ * an account-wide quota from inside one invocation.
  */
 public final class Attempts {
 
     public static final int MAX_ATTEMPTS = 5;
-    private static final Duration BASE = Duration.ofMillis(100);
-    private static final Duration CAP = Duration.ofSeconds(2);
-    private static final Duration THROTTLED_BASE = Duration.ofMillis(500);
-    private static final Duration THROTTLED_CAP = Duration.ofSeconds(4);
+    private static final Backoff UNANSWERED = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+    private static final Backoff THROTTLED = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(4));
 
-    /** Waits between attempts; tests replace it to record the pauses instead of sleeping. */
+    /**
+     * A mutation's target, read before each attempt: whether the call is still needed. It answers false when the
+     * effect is already there and this operation may claim it, and throws when the effect is there but is not ours.
+     */
     @FunctionalInterface
-    public interface Pause {
-        void pause(Duration duration);
+    public interface Target {
 
-        Pause SLEEP = duration -> {
-            try {
-                Thread.sleep(duration.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting to retry a Cognito call", e);
-            }
-        };
+        boolean needsCall();
     }
 
     private final boolean retryThrottling;
@@ -57,35 +52,62 @@ public final class Attempts {
 
     /** A call that changes nothing. */
     <T> T read(final Supplier<T> call) {
-        return run(null, call);
-    }
-
-    /** A link or unlink: every unanswered attempt is recorded before the next, because it may have taken effect. */
-    <T> T mutate(final MutationLedger ledger, final Supplier<T> call) {
-        return run(ledger, call);
-    }
-
-    private <T> T run(final MutationLedger ledger, final Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return call.get();
             } catch (RuntimeException e) {
-                final boolean unanswered = CognitoErrors.isUnanswered(e);
-                if (unanswered && ledger != null) {
-                    ledger.recordAttemptMayHaveTakenEffect();
-                }
                 final boolean throttled = CognitoErrors.isThrottling(e);
-                if (attempt >= MAX_ATTEMPTS || !(unanswered || throttled && retryThrottling)) {
+                if (attempt >= MAX_ATTEMPTS || !(CognitoErrors.isUnanswered(e) || throttled && retryThrottling)) {
                     throw e;
                 }
-                pause.pause(throttled ? backoff(THROTTLED_BASE, THROTTLED_CAP, attempt) : backoff(BASE, CAP, attempt));
+                sleep(throttled ? THROTTLED.after(attempt) : UNANSWERED.after(attempt));
             }
         }
     }
 
-    /** "Full jitter": uniform between zero and the capped exponential delay. */
-    private static Duration backoff(final Duration base, final Duration cap, final int attempt) {
-        final long ceiling = Math.min(cap.toMillis(), base.toMillis() << (attempt - 1));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+    /**
+     * A link or unlink. Before every attempt, and once more after the last unanswered one, {@code target} is read
+     * again: nothing is ever sent on the strength of an earlier read. Each attempt is reported to {@code ownership};
+     * an unanswered one is tried again, anything else is thrown to the caller.
+     */
+    void mutate(final Ownership ownership, final Target target, final Runnable call) {
+        RuntimeException unanswered = null;
+        for (int attempt = 1; target.needsCall(); attempt++) {
+            if (attempt > MAX_ATTEMPTS) {
+                throw unanswered;
+            }
+            ownership.sending();
+            try {
+                call.run();
+                ownership.tookEffect();
+                return;
+            } catch (Ownership.NotSent e) {
+                ownership.neverSent();
+                throw e;
+            } catch (RuntimeException e) {
+                if (CognitoErrors.isThrottling(e)) {
+                    ownership.neverSent();
+                    throw e;
+                }
+                if (!CognitoErrors.isUnanswered(e)) {
+                    ownership.refused();
+                    throw e;
+                }
+                ownership.unanswered();
+                unanswered = e;
+                if (attempt < MAX_ATTEMPTS) {
+                    sleep(UNANSWERED.after(attempt));
+                }
+            }
+        }
+    }
+
+    private void sleep(final Duration duration) {
+        try {
+            pause.pause(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Ownership.NotSent("interrupted while waiting to retry a Cognito call");
+        }
     }
 }

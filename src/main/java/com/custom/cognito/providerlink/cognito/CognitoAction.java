@@ -9,15 +9,19 @@ public enum CognitoAction {
 
     GET_USER("AdminGetUser", Quota.USER_READ, false),
     LINK("AdminLinkProviderForUser", Quota.USER_UPDATE, true),
-    UNLINK("AdminDisableProviderForUser", Quota.USER_UPDATE, true),
-    DESCRIBE_PROVIDER("DescribeIdentityProvider", Quota.USER_POOL_RESOURCE_READ, false),
+    UNLINK(
+        "AdminDisableProviderForUser", Quota.USER_UPDATE, true),
+    DESCRIBE_PROVIDER("DescribeIdentityProvider",
+        Quota.USER_POOL_RESOURCE_READ, false),
     LIST_USERS("ListUsers", Quota.USER_LIST, false);
 
     /** A quota category, as the Quotas page names it, with its requests per second when it is fixed. */
     public enum Quota {
+
         USER_READ("UserRead (120 requests per second)"),
         USER_UPDATE("UserUpdate (25 requests per second)"),
-        USER_LIST("UserList (30 requests per second)"),
+        USER_LIST(
+            "UserList (30 requests per second)"),
         USER_POOL_RESOURCE_READ("user-pool resource read");
 
         private final String description;

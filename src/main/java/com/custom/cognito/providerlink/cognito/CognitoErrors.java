@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.OperationNo
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 
 /**
@@ -38,6 +39,7 @@ public final class CognitoErrors {
 
     /** What a failed call was doing: the action, the pool, and the link when there is one. */
     public record Call(CognitoAction action, String userPoolId, ProviderLink link) {
+
         public static Call on(final CognitoAction action, final ProviderLink link) {
             return new Call(action, link.userPoolId(), link);
         }
@@ -62,11 +64,13 @@ public final class CognitoErrors {
             call.userPoolId(), call.destination(), cognito)),
         new Row(ResourceNotFoundException.class, NotFound, (call, cognito) -> String.format(
             "UserPoolId: Cognito found no user pool %s (Cognito: %s). Check UserPoolId, and that the stack runs in the pool's"
-                + " account and Region.", call.userPoolId(), cognito)),
+                + " account and Region.",
+            call.userPoolId(), cognito)),
         new Row(InvalidParameterException.class, InvalidRequest, CognitoErrors::invalidParameter),
         new Row(AliasExistsException.class, InvalidRequest, (call, cognito) -> String.format(
             "Cognito refused %s because another user already has an alias (email or phone number) of %s (Cognito: %s)."
-                + " Resolve the duplicate alias, then retry.", call.action(), call.destination(), cognito)),
+                + " Resolve the duplicate alias, then retry.",
+            call.action(), call.destination(), cognito)),
         new Row(LimitExceededException.class, ServiceLimitExceeded, (call, cognito) -> call.action() == CognitoAction.LINK
             ? String.format("DestinationUser: %s already has 5 linked identities, the most Cognito allows (not adjustable)"
                 + " (Cognito: %s). Remove a link from that user first, or link this identity to another user.",
@@ -74,11 +78,12 @@ public final class CognitoErrors {
             : String.format("Cognito reports a limit exceeded during %s (Cognito: %s).", call.action(), cognito)),
         new Row(TooManyRequestsException.class, Throttling, (call, cognito) -> String.format(
             "Cognito throttled %s (Cognito: %s). It shares the account-wide %s quota with every other caller in the account and"
-                + " Region.", call.action(), cognito, call.action().quota().description())),
+                + " Region.",
+            call.action(), cognito, call.action().quota().description())),
         new Row(NotAuthorizedException.class, AccessDenied, CognitoErrors::accessDenied),
         new Row(InternalErrorException.class, ServiceInternalError, (call, cognito) -> String.format(
             "Cognito failed internally during %s, also on retry (Cognito: %s). Retry the operation later.", call.action(),
-                cognito)),
+            cognito)),
         new Row(OperationNotEnabledException.class, InvalidRequest, (call, cognito) -> String.format(
             "%s is not enabled for user pool %s here (Cognito: %s). Manage links in the pool's primary Region.",
             call.action(), call.userPoolId(), cognito)));
@@ -86,7 +91,7 @@ public final class CognitoErrors {
     /** Errors every AWS service can answer, without a Cognito exception class. */
     private static final Set<String> CREDENTIAL_ERRORS = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
         "ExpiredTokenException", "ExpiredToken", "InvalidSignatureException", "IncompleteSignature",
-            "MissingAuthenticationToken");
+        "MissingAuthenticationToken");
     private static final String IAM_DENIAL = "AccessDeniedException";
 
     private CognitoErrors() {
@@ -111,10 +116,11 @@ public final class CognitoErrors {
             if (CREDENTIAL_ERRORS.contains(code)) {
                 return LinkException.of(InvalidCredentials, String.format(
                     "AWS refused the credentials CloudFormation passed for %s (%s). Check the handler's execution role.",
-                        call.action(), code), e);
+                    call.action(), code), e);
             }
-            return LinkException.of(GeneralServiceException, String.format("Cognito answered %s to %s (Cognito: %s).",
-                code == null ? e.getClass().getSimpleName() : code, call.action(), cognito), e);
+            return unrecognised(service, code == null ? e.getClass().getSimpleName() : code,
+                String.format("Cognito answered %s to %s (Cognito: %s).", code == null ? e.getClass().getSimpleName() : code,
+                    call.action(), cognito));
         }
         if (e instanceof SdkClientException) {
             return LinkException.of(NetworkFailure, String.format("Could not get an answer from Cognito for %s: %s",
@@ -122,6 +128,31 @@ public final class CognitoErrors {
         }
         return LinkException.of(InternalFailure, String.format("Unexpected %s during %s.", e.getClass().getSimpleName(),
             call.action()), e);
+    }
+
+    /**
+     * Anything a handler let escape, outside any one Cognito call (every entry point answers it the same way): a
+     * handler's own failure as it is; an AWS answer by the same rules as above; anything else InternalFailure, naming
+     * the class only, never a stack trace or the request.
+     */
+    public static BaseHandlerException escaped(final Throwable e) {
+        if (e instanceof BaseHandlerException) {
+            return (BaseHandlerException) e;
+        }
+        if (e instanceof AwsServiceException) {
+            final AwsServiceException service = (AwsServiceException) e;
+            final String code = service.awsErrorDetails() == null
+                ? service.getClass().getSimpleName()
+                : service.awsErrorDetails().errorCode();
+            return unrecognised(service, code, "An AWS service answered " + code + "; retry the operation.");
+        }
+        return LinkException.of(InternalFailure, "The handler failed unexpectedly (" + e.getClass().getSimpleName()
+            + "). Nothing about the request was at fault; retry the operation, and report it if it recurs.", e);
+    }
+
+    /** An answer no row names: throttling if the SDK counts its code as throttling, otherwise a service exception. */
+    private static LinkException unrecognised(final AwsServiceException e, final String code, final String message) {
+        return LinkException.of(e.isThrottlingException() ? Throttling : GeneralServiceException, message, e);
     }
 
     /**
@@ -149,13 +180,24 @@ public final class CognitoErrors {
         return message != null && (message.contains("isn't linked") || message.contains("is not linked"));
     }
 
+    /**
+     * AliasExistsException answered to a link. The service model declares it; another public emulator (floci) answers
+     * it for an identity linked to another user, while the only field report saw it for a duplicate email alias
+     * (aws-amplify/amplify-js#497): only a search tells which.
+     */
+    public static boolean isAliasConflict(final Throwable e) {
+        return e instanceof AliasExistsException;
+    }
+
     private static String invalidParameterMessage(final Throwable e) {
-        return e instanceof InvalidParameterException ? cognitoMessage((AwsServiceException) e) : null;
+        return e instanceof InvalidParameterException ? cognitoMessage(e) : null;
     }
 
     /** Cognito's own text, without the SDK's "(Service: …, Request ID: …)" suffix. */
-    private static String cognitoMessage(final AwsServiceException e) {
-        final String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+    static String cognitoMessage(final Throwable e) {
+        final String message = e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null
+            ? ((AwsServiceException) e).awsErrorDetails().errorMessage()
+            : null;
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
@@ -203,14 +245,5 @@ public final class CognitoErrors {
         return e instanceof SdkClientException
             || e instanceof InternalErrorException
             || e instanceof AwsServiceException && ((AwsServiceException) e).statusCode() >= 500;
-    }
-
-    /**
-     * A refusal of the link call that may still have linked: field reports show Cognito answering
-     * InvalidParameterException ("Merging is not currently supported...", the pre-2024 "Invalid SourceUser..." text)
-     * to calls that made the link (aws/aws-sdk-net#1000, aws/aws-sdk-js-v3#5281, boto/boto3#4163). Only a read tells.
-     */
-    public static boolean mayHaveLinkedAnyway(final Throwable e) {
-        return e instanceof InvalidParameterException || isUnanswered(e);
     }
 }

@@ -44,7 +44,7 @@ public final class CognitoRequests {
      * password sign-in instead of unlinking anything.
      */
     public static AdminDisableProviderForUserRequest unlink(final String userPoolId, final SourceIdentity source,
-                                                            final String attributeName) {
+        final String attributeName) {
         return AdminDisableProviderForUserRequest.builder()
             .userPoolId(userPoolId)
             .user(ProviderUserIdentifierType.builder()

@@ -24,6 +24,7 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
 public final class Identities {
 
     static final String ATTRIBUTE = "identities";
+    private static final String SUB = "sub";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One entry. {@code primary} marks a federated profile's own identity rather than one linked to it. */
@@ -107,5 +108,11 @@ public final class Identities {
             }
         }
         return links;
+    }
+
+    /** A listed user's {@code sub}: the one way to name a user this stack did not name (opaque, yet enough to find it). */
+    static String subOf(final UserType user) {
+        return user.attributes().stream().filter(a -> SUB.equals(a.name())).map(AttributeType::value).findFirst()
+            .orElse("(none)");
     }
 }

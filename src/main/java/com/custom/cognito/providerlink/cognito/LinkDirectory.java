@@ -36,7 +36,7 @@ public final class LinkDirectory {
 
     /** Reads whole ListUsers pages from {@code first} until the pool ends or the budget is spent; pages may hold no link. */
     static Page collect(final Function<ListUsersRequest, ListUsersResponse> listUsers, final ListUsersRequest first,
-                        final Budget budget, final LongSupplier nanoClock) {
+        final Budget budget, final LongSupplier nanoClock) {
         final long deadline = nanoClock.getAsLong() + budget.maxTime().toNanos();
         final List<ProviderLink> links = new ArrayList<>();
         ListUsersRequest request = first;
@@ -51,19 +51,15 @@ public final class LinkDirectory {
         }
     }
 
-    /** The link that holds {@code source} anywhere in the pool, searching at most {@code maxPages} pages. */
-    static Optional<ProviderLink> findHolder(final Function<ListUsersRequest, ListUsersResponse> listUsers,
-        final String userPoolId,
-                                             final SourceIdentity source, final int maxPages) {
+    /** The {@code sub} of the user that holds {@code source} anywhere in the pool, searching at most {@code maxPages} pages. */
+    static Optional<String> findHolder(final Function<ListUsersRequest, ListUsersResponse> listUsers, final String userPoolId,
+        final SourceIdentity source, final int maxPages) {
         ListUsersRequest request = CognitoRequests.listUsers(userPoolId, null);
         for (int pages = 0; request != null && pages < maxPages; pages++) {
             final ListUsersResponse page = listUsers.apply(request);
             for (UserType user : page.users()) {
-                final Optional<ProviderLink> holder = Identities.linksOf(userPoolId, user).stream()
-                    .filter(link -> link.source().equals(source))
-                    .findFirst();
-                if (holder.isPresent()) {
-                    return holder;
+                if (Identities.linksOf(userPoolId, user).stream().anyMatch(link -> link.source().equals(source))) {
+                    return Optional.of(Identities.subOf(user));
                 }
             }
             request = page.paginationToken() == null ? null : request.toBuilder().paginationToken(page.paginationToken()).build();

@@ -37,9 +37,10 @@ public final class LinkFailures {
     /** The pre-check found the link: it existed before this create. */
     public static LinkException alreadyExists(final ProviderLink link) {
         return LinkException.of(HandlerErrorCode.AlreadyExists,
-            String.format("This link already exists: in user pool %s, %s already holds this %s. To manage it from this stack,"
-                + " import it (resource import) with Id '%s'; otherwise leave it out of the template.",
-                link.userPoolId(), link.destination().describe(), link.source(), link.id()));
+            String.format("This link already exists: in user pool %s, %s already holds this %s, and it was there before this"
+                + " create. It is not this stack's, so nothing was changed. To manage it from this stack, import it (%s);"
+                + " otherwise leave it out of the template.", link.userPoolId(), link.destination().describe(), link.source(),
+                importHint(link)));
     }
 
     /**
@@ -50,19 +51,47 @@ public final class LinkFailures {
         return LinkException.of(HandlerErrorCode.AlreadyExists,
             String.format("This link was made by another stack or process while this create ran: in user pool %s, %s now holds"
                 + " this %s, and Cognito refused this create's own first link call as already linked, so the link is not this"
-                + " stack's. Keep one resource for it: remove it from this template, or import it (Id '%s') once the other"
-                + " owner lets it go.", link.userPoolId(), link.destination().describe(), link.source(), link.id()));
+                + " stack's. Keep one resource for it: remove it from this template, or import it (%s) once the other owner"
+                + " lets it go.", link.userPoolId(), link.destination().describe(), link.source(), importHint(link)));
     }
 
-    public static LinkException heldElsewhere(final ProviderLink link, final Optional<ProviderLink> holder,
-        final int searchedUsers) {
-        final String who = holder.map(held -> held.destination().describe())
-            .orElse("another user (not among the first " + searchedUsers + " users searched)");
+    /**
+     * Cognito refused a first attempt with something other than "already linked", yet the destination now shows the
+     * link: Cognito has been reported to link while answering an error (aws/aws-sdk-net#1000, aws/aws-sdk-js-v3#5281),
+     * and another stack may have linked meanwhile. Nothing tells the two apart, so the link is not claimed.
+     */
+    public static LinkException refusedYetShown(final ProviderLink link, final String cognito) {
         return LinkException.of(HandlerErrorCode.AlreadyExists,
-            String.format("SourceUser: this %s is already linked to %s in user pool %s, and Cognito links an identity to one"
-                + " user only. Remove that link first (delete the resource that made it, or call"
-                + " admin-disable-provider-for-user), or make %s the DestinationUser.",
-                link.source(), who, link.userPoolId(), holder.isPresent() ? who : "that user"));
+            String.format("Cognito refused this create's link call (Cognito: %s), yet in user pool %s, %s now holds this %s."
+                + " Either Cognito made the link while answering an error (reported for this answer), or another stack or"
+                + " process made it meanwhile; nothing tells which, so this stack does not claim it and a rollback will not"
+                + " remove it. If no other stack declares it, import it (%s), or remove it with aws cognito-idp"
+                + " admin-disable-provider-for-user --user-pool-id %s --user ProviderName=%s,ProviderAttributeName=%s,"
+                + "ProviderAttributeValue=<SourceUser.ProviderAttributeValue> and create it again.",
+                cognito, link.userPoolId(), link.destination().describe(), link.source(), importHint(link), link.userPoolId(),
+                link.source().providerName(), link.source().attributeNameOrSubject()));
+    }
+
+    /**
+     * The identity is linked to another user. That user is named by its {@code sub} only: an opaque id, enough to find
+     * it, and no username, email or phone number of a user this stack did not name.
+     */
+    public static LinkException heldElsewhere(final ProviderLink link, final Optional<String> holderSub,
+        final int searchedUsers) {
+        final String who = holderSub.map(sub -> "another user of the pool, whose sub is " + sub + " (aws cognito-idp list-users"
+            + " --user-pool-id " + link.userPoolId() + " --filter 'sub = \"" + sub + "\"' shows it)")
+            .orElse("another user of the pool (not among the first " + searchedUsers + " users searched)");
+        return LinkException.of(HandlerErrorCode.AlreadyExists,
+            String.format("SourceUser: this %s is already linked to %s, and Cognito links an identity to one user only."
+                + " Remove that link first (delete the resource that made it, or call admin-disable-provider-for-user), or"
+                + " make that user the DestinationUser.", link.source(), who));
+    }
+
+    /** How to import a link by the Id its own template determines, without quoting the identity's value. */
+    private static String importHint(final ProviderLink link) {
+        return String.format("resource import with Id %s|%s|%s|%s|<SourceUser.ProviderAttributeValue>, each part written with"
+            + " %%25 for %% and %%7C for |; or adopt, README 'Adopt links that already exist'", link.userPoolId(),
+            link.destination().providerName(), link.destination().value(), link.source().providerName());
     }
 
     public static LinkException notShown(final ProviderLink link, final int seconds) {

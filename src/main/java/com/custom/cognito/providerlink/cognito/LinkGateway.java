@@ -1,11 +1,14 @@
 package com.custom.cognito.providerlink.cognito;
 
+import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.model.ProviderLink;
 import com.custom.cognito.providerlink.model.SourceIdentity;
+import com.custom.cognito.providerlink.ownership.Ownership;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
@@ -18,18 +21,19 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 import software.amazon.cloudformation.proxy.ProxyClient;
 
 /**
- * Links as Cognito keeps them, behind the four operations that touch them: look a link up (AdminGetUser), link,
- * unlink by every name Cognito may know the identity by, and find who holds an identity (ListUsers). Every call
- * goes through {@link Attempts}, and every failure is translated here, naming the call that failed, so that the
- * handlers never see an SDK exception.
+ * Links as Cognito keeps them, behind the five operations that touch them: look a destination up (AdminGetUser),
+ * link, unlink by every name Cognito may know the identity by (with DescribeIdentityProvider for those names), and
+ * list users to find links (ListUsers). Every call goes through {@link Attempts}; every mutation reads its target
+ * before each attempt and reports each attempt to the operation's {@link Ownership}; every failure is translated here,
+ * naming the call that failed, so that the handlers never see an SDK exception.
  */
 public final class LinkGateway {
 
-    /** How many ListUsers pages (60 users each) a create reads to name the user that already holds an identity. */
+    /** How many ListUsers pages (60 users each) a create reads to find the user that already holds an identity. */
     public static final int HOLDER_SEARCH_PAGES = 20;
 
-    /** The destination user as Cognito names it, and whether it holds the link's source identity. */
-    public record Destination(String username, boolean holdsSource) {
+    /** What AdminGetUser shows of a link's destination: the username Cognito knows it by, and whether it holds the source. */
+    public record Lookup(String username, boolean holdsSource) {
     }
 
     private final ProxyClient<CognitoIdentityProviderClient> client;
@@ -40,123 +44,127 @@ public final class LinkGateway {
         this.attempts = attempts;
     }
 
-    /** Create's pre-check: the user the declared destination resolves to (by username, alias or sub); it must exist. */
-    public Destination destinationOf(final ProviderLink declared) {
-        try {
-            return destination(attempts.read(() -> client.injectCredentialsAndInvokeV2(CognitoRequests.getUser(declared),
-                client.client()::adminGetUser)), declared);
-        } catch (RuntimeException e) {
-            throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.GET_USER, declared));
-        }
-    }
-
     /** Read and Delete: the link's destination. A destination user that no longer exists took its links with it. */
-    public Destination lookUp(final ProviderLink link) {
-        return getUser(link).map(user -> destination(user, link)).orElseThrow(() -> LinkFailures.destinationGone(link));
+    public Lookup lookUp(final ProviderLink link) {
+        return getUser(link).map(user -> lookup(user, link)).orElseThrow(() -> LinkFailures.destinationGone(link));
     }
 
-    /** Whether the destination shows the link now; empty when the user does not exist. AdminGetUser is consistent. */
-    public Optional<Boolean> shows(final ProviderLink link) {
-        return getUser(link).map(user -> destination(user, link).holdsSource());
-    }
-
-    private Optional<AdminGetUserResponse> getUser(final ProviderLink link) {
-        try {
-            return Optional.of(attempts.read(() -> client.injectCredentialsAndInvokeV2(CognitoRequests.getUser(link),
-                client.client()::adminGetUser)));
-        } catch (UserNotFoundException gone) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.GET_USER, link));
-        }
-    }
-
-    private static Destination destination(final AdminGetUserResponse user, final ProviderLink link) {
-        return new Destination(user.username(), Identities.of(user.userAttributes()).holds(link.source()));
+    /** Whether the destination shows the link now; false when the user does not exist. */
+    public boolean shows(final ProviderLink link) {
+        return getUser(link).map(user -> lookup(user, link).holdsSource()).orElse(false);
     }
 
     /**
-     * Links {@code link}, claiming it only when our own call may have made it. "Already linked" is ours only if an
-     * earlier attempt of this operation may have landed (the ledger says so) and the destination shows the link;
-     * to a first attempt it means another stack or process made it. Any other refusal, the pre-2024 "Invalid
-     * SourceUser" text included, is read back before it is reported, because Cognito has answered errors to calls that
-     * linked: a link that shows then is this call's.
+     * Links {@code link}, whose destination may still be in the form the template wrote (an alias, a {@code sub}):
+     * before each attempt the destination is read, which resolves it to the username Cognito knows ({@code resolved}
+     * hears it at once, and the attempt links by it) and tells whether the identity is there already. It is then this
+     * operation's only if {@code ownership} may claim it. A refused attempt is read back before it is reported: a link
+     * that shows then is claimed only after an attempt in doubt; after a refused first attempt it is not, whatever
+     * Cognito's words, because it may be another stack's.
      */
-    public void link(final ProviderLink link, final MutationLedger ledger) {
+    public void link(final ProviderLink link, final Ownership ownership, final Consumer<String> resolved) {
+        final ProviderLink[] target = {link};
         try {
-            attempts.mutate(ledger, () -> client.injectCredentialsAndInvokeV2(CognitoRequests.link(link),
+            attempts.mutate(ownership, () -> {
+                final Lookup destination = destinationOf(target[0]);
+                target[0] = target[0].withDestinationResolvedAs(destination.username());
+                resolved.accept(destination.username());
+                if (!destination.holdsSource()) {
+                    return true;
+                }
+                if (ownership.claimsEffect()) {
+                    return false;
+                }
+                // Refused, then throttled while reading back: the link appeared after this create's own refused attempt.
+                throw ownership.state() == Ownership.State.REFUSED
+                    ? LinkFailures.refusedYetShown(target[0], "an earlier attempt"
+                        + " of this create was refused")
+                    : LinkFailures.alreadyExists(target[0]);
+            }, () -> client.injectCredentialsAndInvokeV2(CognitoRequests.link(target[0]),
                 client.client()::adminLinkProviderForUser));
-            ledger.recordTookEffect();
+        } catch (LinkException | Ownership.NotSent e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (CognitoErrors.isAlreadyLinked(e)) {
-                claimOrRefuse(link, ledger);
-            } else if (CognitoErrors.mayHaveLinkedAnyway(e) && shows(link).orElse(false)) {
-                ledger.recordTookEffect();
-            } else if (CognitoErrors.isLegacyAlreadyLinked(e)) {
-                throw LinkFailures.heldElsewhere(link, findHolder(link), HOLDER_SEARCH_PAGES * CognitoRequests.MAX_PAGE_SIZE);
-            } else {
-                throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.LINK, link));
-            }
+            settleRefusedLink(target[0], ownership, e);
         }
     }
 
-    private void claimOrRefuse(final ProviderLink link, final MutationLedger ledger) {
-        final boolean onDestination = shows(link).orElse(false);
-        if (onDestination && ledger.mayHaveTakenEffect()) {
-            ledger.recordTookEffect();
-            return;
+    /** After a link call failed: claims the link when it is ours, and otherwise throws what the failure means. */
+    private void settleRefusedLink(final ProviderLink link, final Ownership ownership, final RuntimeException e) {
+        if (CognitoErrors.isThrottling(e) || CognitoErrors.isUnanswered(e)) {
+            throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.LINK, link));
         }
-        if (onDestination) {
-            throw LinkFailures.madeByAnother(link);
+        if (shows(link)) {
+            if (ownership.claimsEffect()) {
+                return;
+            }
+            throw CognitoErrors.isAlreadyLinked(e)
+                ? LinkFailures.madeByAnother(link)
+                : LinkFailures.refusedYetShown(link, CognitoErrors.cognitoMessage(e));
         }
-        throw LinkFailures.heldElsewhere(link, findHolder(link), HOLDER_SEARCH_PAGES * CognitoRequests.MAX_PAGE_SIZE);
+        if (CognitoErrors.isAlreadyLinked(e) || CognitoErrors.isLegacyAlreadyLinked(e)) {
+            throw LinkFailures.heldElsewhere(link, findHolder(link), HOLDER_SEARCH_PAGES * CognitoRequests.MAX_PAGE_SIZE);
+        }
+        if (CognitoErrors.isAliasConflict(e)) {
+            final Optional<String> holder = findHolder(link);
+            if (holder.isPresent()) {
+                throw LinkFailures.heldElsewhere(link, holder, HOLDER_SEARCH_PAGES * CognitoRequests.MAX_PAGE_SIZE);
+            }
+        }
+        throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.LINK, link));
     }
 
     /**
-     * Unlinks by naming the source identity (Cognito finds the destination itself). Cognito unlinks a SAML (and
-     * presumably OIDC) identity only when it is named by the same attribute it was linked with, until its first
-     * sign-in (API reference, AdminDisableProviderForUser), and does not store that attribute; so when Cognito answers
-     * "isn't linked" while the destination still shows the identity, the other names it could be linked by are tried:
-     * the subject, then each user-pool attribute the provider maps. "Isn't linked" for a link that is gone is success
-     * only if an attempt of ours may have removed it; otherwise someone else did, and it is NotFound.
+     * Unlinks by naming the source identity (Cognito finds the destination itself), after reading, before each
+     * attempt, that the destination still holds it: AdminDisableProviderForUser would otherwise remove the identity
+     * from whichever user holds it now. Cognito unlinks a SAML (and presumably OIDC) identity only when it is named by
+     * the attribute it was linked with, until its first sign-in (API reference, AdminDisableProviderForUser), and does
+     * not store that attribute; so when Cognito answers "isn't linked" while the destination still shows the identity,
+     * the other names it could be linked by are tried: the subject, then each user-pool attribute the provider maps.
+     * A link found gone is this operation's doing only if {@code ownership} may claim it; otherwise NotFound.
+     *
+     * @return nothing once the link is gone; otherwise the names Cognito answered "isn't linked" to while the destination
+     *     still showed the identity (linked by a name not tried, or a read that lags behind an unlink)
      */
-    public void unlink(final ProviderLink link, final MutationLedger ledger) {
+    public Set<String> unlink(final ProviderLink link, final Ownership ownership) {
         final Set<String> tried = new LinkedHashSet<>();
-        if (unlinkBy(link, link.source().attributeNameOrSubject(), ledger, tried)) {
-            return;
-        }
-        if (!shows(link).orElse(false)) {
-            if (ledger.mayHaveTakenEffect()) {
-                ledger.recordTookEffect();
-                return;
+        final Attempts.Target stillHeld = () -> {
+            final Optional<AdminGetUserResponse> destination = getUser(link);
+            if (destination.map(user -> lookup(user, link).holdsSource()).orElse(false)) {
+                return true;
             }
-            throw LinkFailures.removedByAnother(link);
-        }
-        for (String attribute : otherAttributeNames(link)) {
-            if (!tried.contains(attribute) && unlinkBy(link, attribute, ledger, tried)) {
-                return;
-            }
-        }
-        throw LinkFailures.stillLinked(link, tried);
-    }
-
-    /** True when Cognito unlinked; false when it answered that the identity isn't linked by that name. */
-    private boolean unlinkBy(final ProviderLink link, final String attribute, final MutationLedger ledger,
-        final Set<String> tried) {
-        tried.add(attribute);
-        try {
-            attempts.mutate(ledger, ()
-                -> client.injectCredentialsAndInvokeV2(CognitoRequests.unlink(link.userPoolId(), link.source(), attribute),
-                client.client()::adminDisableProviderForUser));
-            ledger.recordTookEffect();
-            return true;
-        } catch (RuntimeException e) {
-            if (CognitoErrors.isNotLinked(e)) {
+            if (ownership.claimsEffect()) {
                 return false;
             }
-            if (CognitoErrors.isUnanswered(e) && !shows(link).orElse(false)) {
-                ledger.recordTookEffect();
-                return true;
+            throw destination.isEmpty()
+                ? LinkFailures.destinationGone(link)
+                : tried.isEmpty() ? LinkFailures.notFound(link) : LinkFailures.removedByAnother(link);
+        };
+        if (unlinkBy(link, link.source().attributeNameOrSubject(), ownership, stillHeld, tried)) {
+            return Set.of();
+        }
+        for (String attribute : otherAttributeNames(link)) {
+            if (!tried.contains(attribute) && unlinkBy(link, attribute, ownership, stillHeld, tried)) {
+                return Set.of();
+            }
+        }
+        return stillHeld.needsCall() ? tried : Set.of();
+    }
+
+    /** True when the identity is gone and that is ours; false when Cognito answered that it isn't linked by that name. */
+    private boolean unlinkBy(final ProviderLink link, final String attribute, final Ownership ownership,
+        final Attempts.Target stillHeld, final Set<String> tried) {
+        try {
+            attempts.mutate(ownership, stillHeld, () -> client.injectCredentialsAndInvokeV2(
+                CognitoRequests.unlink(link.userPoolId(), link.source(), attribute),
+                client.client()::adminDisableProviderForUser));
+            return true;
+        } catch (LinkException | Ownership.NotSent e) {
+            throw e;
+        } catch (RuntimeException e) {
+            tried.add(attribute);
+            if (CognitoErrors.isNotLinked(e)) {
+                return false;
             }
             throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.UNLINK, link));
         }
@@ -186,8 +194,33 @@ public final class LinkGateway {
         }
     }
 
-    /** The link that holds the source identity anywhere in the pool, among the first pages of users. */
-    public Optional<ProviderLink> findHolder(final ProviderLink link) {
+    /** Create's read: the user the destination resolves to (by username, alias or sub); it must exist. */
+    private Lookup destinationOf(final ProviderLink link) {
+        try {
+            return lookup(attempts.read(() -> client.injectCredentialsAndInvokeV2(CognitoRequests.getUser(link),
+                client.client()::adminGetUser)), link);
+        } catch (RuntimeException e) {
+            throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.GET_USER, link));
+        }
+    }
+
+    private Optional<AdminGetUserResponse> getUser(final ProviderLink link) {
+        try {
+            return Optional.of(attempts.read(() -> client.injectCredentialsAndInvokeV2(CognitoRequests.getUser(link),
+                client.client()::adminGetUser)));
+        } catch (UserNotFoundException gone) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw CognitoErrors.translate(e, CognitoErrors.Call.on(CognitoAction.GET_USER, link));
+        }
+    }
+
+    private static Lookup lookup(final AdminGetUserResponse user, final ProviderLink link) {
+        return new Lookup(user.username(), Identities.of(user.userAttributes()).holds(link.source()));
+    }
+
+    /** The {@code sub} of the user that holds the link's source identity, among the first pages of users. */
+    private Optional<String> findHolder(final ProviderLink link) {
         try {
             return LinkDirectory.findHolder(this::listUsersPage, link.userPoolId(), link.source(), HOLDER_SEARCH_PAGES);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.customresource;
 
+import com.custom.cognito.providerlink.Configuration;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.wrapper.InputErrors;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.json.JSONObject;
-import software.amazon.cloudformation.resource.exceptions.ValidationException;
 
 /**
  * A custom resource's properties, held to the registry schema: the same values are accepted, and the rest refused
@@ -19,11 +19,8 @@ import software.amazon.cloudformation.resource.exceptions.ValidationException;
 final class CustomResourceProperties {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final JSONObject schema;
-
-    CustomResourceProperties(final JSONObject schema) {
-        this.schema = schema;
-    }
+    private final JSONObject schema = new Configuration().resourceSchemaJSONObject();
+    private final InputErrors inputErrors = new InputErrors();
 
     /** The model the registry handlers take, or an InvalidRequest failure naming each problem and its fix. */
     ResourceModel model(final ObjectNode properties) {
@@ -38,12 +35,7 @@ final class CustomResourceProperties {
             throw LinkException.invalid(String.join(", ", readOnly), (readOnly.size() == 1 ? "is" : "are")
                 + " read-only: the handler reports it (Fn::GetAtt), a template cannot set it. Remove it from the properties.");
         }
-        try {
-            new InputErrors().validateObject(new JSONObject(properties.toString()), schema);
-        } catch (ValidationException e) {
-            throw LinkException.invalid(InputErrors.explainWrapperMessage(String.format("Model validation failed (%s)",
-                e.getMessage()), schema));
-        }
+        inputErrors.check(new JSONObject(properties.toString()), schema);
         try {
             return JSON.treeToValue(properties, ResourceModel.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -29,7 +29,7 @@ record CustomResourceResponse(
     private static final String ELLIPSIS = " [...]";
 
     static CustomResourceResponse success(final CustomResourceEvent event, final String physicalResourceId,
-                                          final Map<String, String> data) {
+        final Map<String, String> data) {
         return new CustomResourceResponse(true, null, physicalResourceId, event.stackId(), event.requestId(),
             event.logicalResourceId(), data);
     }

@@ -1,37 +1,39 @@
 package com.custom.cognito.providerlink.customresource;
 
+import com.custom.cognito.providerlink.ownership.Ownership;
+import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableProviderForUserRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminLinkProviderForUserRequest;
 import software.amazon.cloudformation.proxy.ProxyClient;
 
 /**
- * The handlers' Cognito calls, made with the function's own credentials (the SDK's default chain: the function's
- * role). Once the answer to CloudFormation is decided ({@link #stop()}), no further call leaves: a link made after a
- * FAILED answer would have no owner. It also remembers whether a link or unlink was ever sent, which is what the
- * answer on a timeout depends on.
+ * The handlers' Cognito calls in the custom-resource mode, made with the function's own credentials (the SDK's
+ * default chain: the function's role). No call starts once the time set aside for deciding the answer has come, nor
+ * after the answer is decided ({@link #stop()}); whether a link or unlink may have landed is the operation's
+ * {@link Ownership}'s to say, not this client's.
  */
 final class FunctionClient implements ProxyClient<CognitoIdentityProviderClient> {
 
     private final CognitoIdentityProviderClient client;
+    private final Supplier<Duration> timeLeft;
     private volatile boolean stopped;
-    private volatile boolean mutationSent;
 
-    FunctionClient(final CognitoIdentityProviderClient client) {
+    FunctionClient(final CognitoIdentityProviderClient client, final Supplier<Duration> timeLeft) {
         this.client = client;
+        this.timeLeft = timeLeft;
     }
 
     @Override
     public <RequestT extends AwsRequest, ResponseT extends AwsResponse> ResponseT injectCredentialsAndInvokeV2(
         final RequestT request, final Function<RequestT, ResponseT> requestFunction) {
         if (stopped) {
-            throw new Stopped();
+            throw new Ownership.NotSent("the answer to CloudFormation has been decided; no further Cognito call is made");
         }
-        if (request instanceof AdminLinkProviderForUserRequest || request instanceof AdminDisableProviderForUserRequest) {
-            mutationSent = true;
+        if (timeLeft.get().compareTo(Duration.ZERO) <= 0) {
+            throw new Ownership.NotSent("the time set aside for deciding the answer has come; no further Cognito call is made");
         }
         return requestFunction.apply(request);
     }
@@ -43,18 +45,5 @@ final class FunctionClient implements ProxyClient<CognitoIdentityProviderClient>
 
     void stop() {
         stopped = true;
-    }
-
-    boolean mutationSent() {
-        return mutationSent;
-    }
-
-    /** Thrown into a handler still running when the answer has been given. */
-    static final class Stopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Stopped() {
-            super("the answer to CloudFormation has been sent; no further Cognito call is made", null, false, false);
-        }
     }
 }

@@ -1,18 +1,20 @@
 package com.custom.cognito.providerlink.customresource;
 
 import com.custom.cognito.providerlink.CallbackContext;
-import com.custom.cognito.providerlink.DestinationUser;
 import com.custom.cognito.providerlink.ResourceModel;
-import com.custom.cognito.providerlink.SourceUser;
 import com.custom.cognito.providerlink.model.LinkException;
-import com.custom.cognito.providerlink.model.LinkId;
 import com.custom.cognito.providerlink.model.ProviderLink;
+import com.custom.cognito.providerlink.model.SourceIdentity;
 import com.custom.cognito.providerlink.model.Translator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -21,31 +23,40 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
  * Create, Update and Delete of a {@code Custom::CognitoProviderLink}, each a sequence of registry handler runs
- * ({@link HandlerLoop}), with the custom-resource rules on top:
+ * ({@link HandlerRun}), with the custom-resource rules on top. What an answer names follows each run's
+ * {@link com.custom.cognito.providerlink.ownership.Ownership}, and nothing else:
  * <ul>
- *   <li>Create answers the link's PhysicalResourceId when it made the link, or when a failure came after its link
- *       call may have landed (so the rollback's Delete removes it); otherwise a marker that names nothing.</li>
+ *   <li>Create answers the link's PhysicalResourceId when its own link call may have made the link (so the
+ *       rollback's Delete removes it; that Delete re-reads before it unlinks); otherwise a marker that names nothing.</li>
  *   <li>Delete of a link that is gone, or of an id this handler never answered, is SUCCESS (CloudFormation deletes
  *       resources whose create failed, and retries deletes).</li>
  *   <li>Update: CloudFormation creates the replacement, then deletes the old PhysicalResourceId. A source identity
- *       links to one user only, so moving it to another destination is done here, in the Update: unlink from the
- *       old destination, link to the new one, and relink the old one if that fails. The later Delete of the old id
- *       then finds the old destination without the link, a no-op that leaves the new link alone.</li>
+ *       links to one user only, so moving it to another destination is done here: unlink from the old destination,
+ *       link to the new one, and relink the old one if that fails. A failed update keeps the old PhysicalResourceId,
+ *       so whatever this update may have made is undone before it answers, in time or after the deadline
+ *       ({@link #afterTimeout}).</li>
  * </ul>
  */
 final class LinkLifecycle {
 
     private final CustomResourceProperties properties;
-    private final Function<String, HandlerLoop> loops;
-    private volatile HandlerLoop loop;
-    private volatile ProviderLink creating;
+    private final Runs runs;
+    /** The runs of this event whose effects an answer must account for, by their part in it. */
+    private final Map<Part, HandlerRun> parts = new LinkedHashMap<>();
 
-    /**
-     * @param loops the handler loop for a Region (the user pool's)
-     */
-    LinkLifecycle(final CustomResourceProperties properties, final Function<String, HandlerLoop> loops) {
+    /** What a run was for, which decides what its effect means when the time runs out. */
+    enum Part {
+        CREATE,
+        DELETE,
+        REPLACEMENT,
+        UNLINK_OLD,
+        LINK_NEW,
+        RELINK_OLD
+    }
+
+    LinkLifecycle(final CustomResourceProperties properties, final Runs runs) {
         this.properties = properties;
-        this.loops = loops;
+        this.runs = runs;
     }
 
     CustomResourceResponse handle(final CustomResourceEvent event) {
@@ -56,41 +67,19 @@ final class LinkLifecycle {
                 case Delete -> delete(event);
             };
         } catch (LinkException e) {
-            return CustomResourceResponse.failed(event, fallbackPhysicalId(event), e.getMessage());
+            return failed(event, e.getMessage());
         }
-    }
-
-    /**
-     * The PhysicalResourceId to answer when the operation did not end normally (a timeout, a crash): for a create, the
-     * link's if its link call was sent (it may have landed), otherwise the not-created marker; else the current one.
-     */
-    String fallbackPhysicalId(final CustomResourceEvent event) {
-        if (event.requestType() != CustomResourceEvent.RequestType.Create) {
-            return event.physicalResourceId();
-        }
-        final HandlerLoop running = loop;
-        final ProviderLink declared = creating;
-        if (running == null || declared == null || !running.mutationSent()) {
-            return PhysicalId.notCreated(event.requestId());
-        }
-        final CallbackContext context = running.lastContext();
-        final String username = context == null ? null : context.getCheckedDestination();
-        return PhysicalId.of(declared, username == null ? declared : declared.withDestinationResolvedAs(username));
     }
 
     private CustomResourceResponse create(final CustomResourceEvent event) {
         final ResourceModel model = properties.model(event.properties());
         final ProviderLink declared = Translator.toDeclaredLink(model);
-        creating = declared;
-        final ProgressEvent<ResourceModel, CallbackContext> made = loopFor(declared).run(Action.CREATE, model, event.requestId(),
-            regionOf(declared), event.stackAccount());
+        final HandlerRun creating = start(Part.CREATE, Action.CREATE, declared, event.requestId());
+        final ProgressEvent<ResourceModel, CallbackContext> made = creating.run(model);
         if (made.getStatus() == OperationStatus.SUCCESS) {
-            return CustomResourceResponse.success(event, PhysicalId.of(declared, linkOf(made.getResourceModel())),
-                data(made.getResourceModel()));
+            return CustomResourceResponse.success(event, PhysicalId.of(declared, creating.resolved()), data(creating.resolved()));
         }
-        final String physicalId = made.getResourceModel() == null ? PhysicalId.notCreated(event.requestId())
-            : PhysicalId.of(declared, linkOf(made.getResourceModel()));
-        return CustomResourceResponse.failed(event, physicalId, reason(made));
+        return failed(event, reason(made));
     }
 
     private CustomResourceResponse delete(final CustomResourceEvent event) {
@@ -98,29 +87,28 @@ final class LinkLifecycle {
         if (link.isEmpty()) {
             return CustomResourceResponse.success(event, event.physicalResourceId(), Map.of());
         }
-        final ProgressEvent<ResourceModel, CallbackContext> removed = unlink(link.get(), event.properties(), event.requestId(),
-            event);
+        final ProgressEvent<ResourceModel, CallbackContext> removed = start(Part.DELETE, Action.DELETE, link.get(),
+            event.requestId()).run(deleteModel(link.get(), event.properties()));
         if (removed.getStatus() == OperationStatus.SUCCESS || removed.getErrorCode() == HandlerErrorCode.NotFound) {
             return CustomResourceResponse.success(event, event.physicalResourceId(), Map.of());
         }
-        return CustomResourceResponse.failed(event, event.physicalResourceId(), reason(removed));
+        return failed(event, reason(removed));
     }
 
     private CustomResourceResponse update(final CustomResourceEvent event) {
         if (event.properties().equals(event.oldProperties())) {
-            return CustomResourceResponse.success(event, event.physicalResourceId(),
-                PhysicalId.resolve(event.physicalResourceId(),
-                () -> declared(event.properties())).map(LinkLifecycle::data).orElse(Map.of()));
+            return CustomResourceResponse.success(event, event.physicalResourceId(), PhysicalId.resolve(
+                event.physicalResourceId(), () -> declared(event.properties())).map(LinkLifecycle::data).orElse(Map.of()));
         }
         final ResourceModel model = properties.model(event.properties());
         final ProviderLink desired = Translator.toDeclaredLink(model);
-        final Optional<ProviderLink> current = PhysicalId.resolve(event.physicalResourceId(), ()
-            -> declared(event.oldProperties()));
+        final Optional<ProviderLink> current = PhysicalId.resolve(event.physicalResourceId(),
+            () -> declared(event.oldProperties()));
         if (current.isEmpty() || !sameIdentity(current.get(), desired)) {
             return replace(event, model, desired);
         }
-        final ProgressEvent<ResourceModel, CallbackContext> read = loopFor(desired).run(Action.READ, Translator.withId(model,
-            desired.id()), event.requestId() + "|read", regionOf(desired), event.stackAccount());
+        final ProgressEvent<ResourceModel, CallbackContext> read = runs.start(Action.READ, desired, event.requestId() + "|read")
+            .run(Translator.withId(model, desired.id()));
         if (read.getStatus() == OperationStatus.SUCCESS && current.get().id().equals(read.getResourceModel().getId())) {
             return CustomResourceResponse.success(event, event.physicalResourceId(), data(read.getResourceModel()));
         }
@@ -130,92 +118,181 @@ final class LinkLifecycle {
     /** Another identity, or another pool: a link of its own, made now; CloudFormation deletes the old one afterwards. */
     private CustomResourceResponse replace(final CustomResourceEvent event, final ResourceModel model,
         final ProviderLink desired) {
-        final ProgressEvent<ResourceModel, CallbackContext> made = loopFor(desired).run(Action.CREATE, model,
-            event.requestId() + "|create", regionOf(desired), event.stackAccount());
+        final HandlerRun replacement = start(Part.REPLACEMENT, Action.CREATE, desired, event.requestId() + "|create");
+        final ProgressEvent<ResourceModel, CallbackContext> made = replacement.run(model);
         if (made.getStatus() == OperationStatus.SUCCESS) {
-            return CustomResourceResponse.success(event, PhysicalId.of(desired, linkOf(made.getResourceModel())),
-                data(made.getResourceModel()));
+            return CustomResourceResponse.success(event, PhysicalId.of(desired, replacement.resolved()),
+                data(replacement.resolved()));
         }
-        if (made.getResourceModel() != null) {
-            // A failed update keeps the old PhysicalResourceId, so nothing else would ever delete a link this one made.
-            unlink(linkOf(made.getResourceModel()), event.properties(), event.requestId() + "|cleanup", event);
-        }
-        return CustomResourceResponse.failed(event, event.physicalResourceId(), reason(made));
+        final Undo undo = undoPlan(event);
+        undo.execute(runs);
+        return failed(event, reason(made) + undo.report(""));
     }
 
     /** The same identity to another destination: unlink, link, and relink the old destination if the link fails. */
     private CustomResourceResponse move(final CustomResourceEvent event, final ProviderLink current, final ResourceModel model,
-                                        final ProviderLink desired) {
-        final ProgressEvent<ResourceModel, CallbackContext> unlinked = unlink(current, event.oldProperties(),
-            event.requestId() + "|unlink", event);
+        final ProviderLink desired) {
+        final ProgressEvent<ResourceModel, CallbackContext> unlinked = start(Part.UNLINK_OLD, Action.DELETE, current,
+            event.requestId() + "|unlink").run(deleteModel(current, event.oldProperties()));
         if (unlinked.getStatus() != OperationStatus.SUCCESS && unlinked.getErrorCode() != HandlerErrorCode.NotFound) {
-            return CustomResourceResponse.failed(event, event.physicalResourceId(), "The identity could not be moved: unlinking"
-                + " it from the previous destination failed. " + reason(unlinked));
+            return failed(event, "The identity could not be moved: unlinking it from the previous destination failed. "
+                + reason(unlinked));
         }
-        final ProgressEvent<ResourceModel, CallbackContext> made = loopFor(desired).run(Action.CREATE, model,
-            event.requestId() + "|link", regionOf(desired), event.stackAccount());
+        final HandlerRun linking = start(Part.LINK_NEW, Action.CREATE, desired, event.requestId() + "|link");
+        final ProgressEvent<ResourceModel, CallbackContext> made = linking.run(model);
         if (made.getStatus() == OperationStatus.SUCCESS) {
-            return CustomResourceResponse.success(event, PhysicalId.of(desired, linkOf(made.getResourceModel())),
-                data(made.getResourceModel()));
+            return CustomResourceResponse.success(event, PhysicalId.of(desired, linking.resolved()), data(linking.resolved()));
         }
-        final ProgressEvent<ResourceModel, CallbackContext> relinked = loopFor(current).run(Action.CREATE,
-            creationModel(current, model.getSourceUser()), event.requestId()
-                + "|relink", regionOf(current), event.stackAccount());
-        if (relinked.getStatus() == OperationStatus.SUCCESS) {
-            return CustomResourceResponse.failed(event, event.physicalResourceId(), reason(made)
-                + " The identity is linked to the"
-                + " previous destination again, as before the update.");
-        }
-        return CustomResourceResponse.failed(event, event.physicalResourceId(), reason(made) + " Relinking it to the previous"
-            + " destination failed too (" + reason(relinked) + "), so the identity is linked to no user: link it by hand with aws"
-            + " cognito-idp admin-link-provider-for-user, or retry the update.");
+        final Undo undo = undoPlan(event);
+        undo.execute(runs);
+        return failed(event, reason(made) + undo.report(" The identity is linked to the previous destination again, as before"
+            + " the update."));
     }
 
-    private ProgressEvent<ResourceModel, CallbackContext> unlink(final ProviderLink link,
-        final ObjectNode declaredProperties, final String token, final CustomResourceEvent event) {
-        ResourceModel model = ResourceModel.builder().id(link.id()).build();
-        try {
-            model = Translator.withId(properties.model(declaredProperties), link.id());
-        } catch (LinkException e) {
-            // Properties that no longer validate still leave the Id, which is all Delete needs.
+    /**
+     * The answer when the time ran out (or the work failed unexpectedly), once every run has been closed, so that what
+     * each may have changed is settled: a create names its link only if its own call may have made it; an update
+     * reports what {@code undo} (its {@link #undoPlan}, executed meanwhile as far as time allowed) could not undo.
+     */
+    CustomResourceResponse afterTimeout(final CustomResourceEvent event, final String why, final Undo undo) {
+        return switch (event.requestType()) {
+            case Create -> {
+                final HandlerRun creating = parts.get(Part.CREATE);
+                final boolean mayExist = creating != null && creating.ownership().mayHaveTakenEffect();
+                yield failed(event, why + (mayExist ? " The link may have been made: the stack's rollback removes it." : ""));
+            }
+            case Delete -> failed(event, why + " The link may still exist: delete the resource again.");
+            case Update -> failed(event, why + (undo.isEmpty()
+                ? " This update had changed no link yet."
+                : undo.report(" What this update had changed is undone: the links are as before it.")));
+        };
+    }
+
+    /**
+     * What undoes this update's runs, from what each may have made, newest first: a replacement or a new link is
+     * removed, and an old link this update removed is made again. Empty for a create or a delete, and for an update
+     * that changed nothing.
+     */
+    Undo undoPlan(final CustomResourceEvent event) {
+        final Undo undo = new Undo();
+        if (event.requestType() != CustomResourceEvent.RequestType.Update) {
+            return undo;
         }
-        return loopFor(link).run(Action.DELETE, model, token, regionOf(link), event.stackAccount());
+        for (Part made : List.of(Part.REPLACEMENT, Part.LINK_NEW)) {
+            final HandlerRun run = parts.get(made);
+            if (run != null && run.ownership().mayHaveTakenEffect()) {
+                final ProviderLink link = run.resolved();
+                undo.add(link, Commands::unlink, with -> with.start(Action.DELETE, link, event.requestId() + "|undo-" + made)
+                    .run(deleteModel(link, event.properties())));
+            }
+        }
+        final HandlerRun unlinked = parts.get(Part.UNLINK_OLD);
+        final HandlerRun relinked = parts.get(Part.RELINK_OLD);
+        if (unlinked != null && unlinked.ownership().mayHaveTakenEffect() && (relinked == null
+            || !relinked.ownership().hasTakenEffect())) {
+            final ProviderLink old = unlinked.resolved().withSourceAttributeName(oldAttributeName(event));
+            undo.add(old, Commands::link, with -> start(Part.RELINK_OLD, Action.CREATE, old, event.requestId() + "|relink", with)
+                .run(Translator.toDeclaration(old)));
+        }
+        return undo;
+    }
+
+    /** Steps that put back what an update changed, each done, or left with the command that does it by hand. */
+    static final class Undo {
+
+        private record Step(ProviderLink link, Function<ProviderLink, String> command,
+            Function<Runs, ProgressEvent<ResourceModel, CallbackContext>> action) {
+        }
+
+        private final List<Step> steps = new ArrayList<>();
+        private final Set<Step> done = ConcurrentHashMap.newKeySet();
+
+        private void add(final ProviderLink link, final Function<ProviderLink, String> command,
+            final Function<Runs, ProgressEvent<ResourceModel, CallbackContext>> action) {
+            steps.add(new Step(link, command, action));
+        }
+
+        /** Takes the steps in order with {@code runs}; a step is done when its effect holds (NotFound or AlreadyExists too). */
+        void execute(final Runs runs) {
+            for (Step step : steps) {
+                try {
+                    final ProgressEvent<ResourceModel, CallbackContext> outcome = step.action().apply(runs);
+                    if (outcome.getStatus() == OperationStatus.SUCCESS || outcome.getErrorCode() == HandlerErrorCode.NotFound
+                        || outcome.getErrorCode() == HandlerErrorCode.AlreadyExists) {
+                        done.add(step);
+                    }
+                } catch (RuntimeException e) {
+                    // out of time, or stopped: the step is left for the report
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return steps.isEmpty();
+        }
+
+        /** {@code allUndone} when every step is done; otherwise the commands that finish what is left. */
+        String report(final String allUndone) {
+            final List<String> left = steps.stream().filter(step -> !done.contains(step))
+                .map(step -> step.command().apply(step.link())).toList();
+            return left.isEmpty() ? (steps.isEmpty() ? "" : allUndone) : " " + String.join(" ", left);
+        }
+    }
+
+    /** The source attribute name the old properties declared, or the subject when they no longer validate. */
+    private String oldAttributeName(final CustomResourceEvent event) {
+        try {
+            return declared(event.oldProperties()).source().attributeNameOrSubject();
+        } catch (LinkException e) {
+            return SourceIdentity.SUBJECT_ATTRIBUTE;
+        }
+    }
+
+    /** The Id, which is all Delete needs, with the declared source attribute name when the properties still hold it. */
+    private ResourceModel deleteModel(final ProviderLink link, final ObjectNode declared) {
+        try {
+            return Translator.withId(properties.model(declared), link.id());
+        } catch (LinkException e) {
+            return ResourceModel.builder().id(link.id()).build();
+        }
+    }
+
+    private HandlerRun start(final Part part, final Action action, final ProviderLink link, final String token) {
+        return start(part, action, link, token, runs);
+    }
+
+    private HandlerRun start(final Part part, final Action action, final ProviderLink link, final String token,
+        final Runs from) {
+        final HandlerRun run = from.start(action, link, token);
+        synchronized (parts) {
+            parts.put(part, run);
+        }
+        return run;
+    }
+
+    private CustomResourceResponse failed(final CustomResourceEvent event, final String reason) {
+        return CustomResourceResponse.failed(event, failurePhysicalId(event), reason);
+    }
+
+    /** A failed create names its link only when its own call may have made it; every other failure keeps the id it had. */
+    private String failurePhysicalId(final CustomResourceEvent event) {
+        if (event.requestType() != CustomResourceEvent.RequestType.Create) {
+            return event.physicalResourceId();
+        }
+        final HandlerRun creating = parts.get(Part.CREATE);
+        final String notCreated = PhysicalId.notCreated(event.requestId());
+        return creating == null
+            ? notCreated
+            : creating.ownership().naming(() -> PhysicalId.of(
+                declared(event.properties()), creating.resolved()), () -> notCreated);
     }
 
     private ProviderLink declared(final ObjectNode declaredProperties) {
         return Translator.toDeclaredLink(properties.model(declaredProperties));
     }
 
-    private HandlerLoop loopFor(final ProviderLink link) {
-        if (loop == null) {
-            loop = loops.apply(regionOf(link));
-        }
-        return loop;
-    }
-
-    /** A user pool ID starts with its Region ({@code us-east-1_EXAMPLE}): Cognito is called there. */
-    private static String regionOf(final ProviderLink link) {
-        return link.userPoolId().substring(0, link.userPoolId().indexOf('_'));
-    }
-
     private static boolean sameIdentity(final ProviderLink a, final ProviderLink b) {
-        return a.userPoolId().equals(b.userPoolId()) && a.source().sameIdentityAs(b.source().providerName(), b.source().value());
-    }
-
-    private static ProviderLink linkOf(final ResourceModel model) {
-        return LinkId.parse(model.getId()).link();
-    }
-
-    /** The model a create of {@code link} takes, with the source's attribute name from the template. */
-    private static ResourceModel creationModel(final ProviderLink link, final SourceUser declaredSource) {
-        return ResourceModel.builder()
-            .userPoolId(link.userPoolId())
-            .sourceUser(SourceUser.builder().providerName(link.source().providerName())
-                .providerAttributeName(declaredSource.getProviderAttributeName()).providerAttributeValue(link.source().value())
-                .build())
-            .destinationUser(DestinationUser.builder().providerName(link.destination().providerName())
-                .providerAttributeValue(link.destination().value()).build())
-            .build();
+        return a.userPoolId().equals(b.userPoolId()) && a.source().equals(b.source());
     }
 
     private static String reason(final ProgressEvent<ResourceModel, CallbackContext> event) {
@@ -241,12 +318,5 @@ final class LinkLifecycle {
 
     private static Map<String, String> data(final ProviderLink link) {
         return data(Translator.toModel(link));
-    }
-
-    void stop() {
-        final HandlerLoop running = loop;
-        if (running != null) {
-            running.stop();
-        }
     }
 }

@@ -54,9 +54,9 @@ final class PhysicalId {
             final ProviderLink link = declared.get();
             if (!physicalId.equals(digest(link))) {
                 throw LinkException.of(HandlerErrorCode.InvalidRequest,
-                    "The PhysicalResourceId is the digest of a link other than"
-                    + " the one the resource's properties declare, so the handler cannot tell which link to act on. Remove the"
-                    + " link by hand (aws cognito-idp admin-disable-provider-for-user) and retain the resource.");
+                    "The PhysicalResourceId is the digest of a link other than the one the resource's properties declare, so"
+                        + " the handler cannot tell which link to act on. Remove the link by hand (aws cognito-idp"
+                        + " admin-disable-provider-for-user) and retain the resource.");
             }
             return Optional.of(link);
         }

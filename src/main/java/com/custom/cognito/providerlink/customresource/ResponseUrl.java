@@ -1,5 +1,7 @@
 package com.custom.cognito.providerlink.customresource;
 
+import com.custom.cognito.providerlink.pacing.Backoff;
+import com.custom.cognito.providerlink.pacing.Pause;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,21 +12,29 @@ import java.util.function.LongSupplier;
 import software.amazon.cloudformation.proxy.Logger;
 
 /**
- * Delivers a response to the pre-signed S3 URL CloudFormation gave: one PUT with the body and its length and no
+ * Delivers an answer to the pre-signed S3 URL CloudFormation gave: a PUT with the body and its length and no
  * Content-Type (the URL is signed without one), retried with backoff after a 5xx or a connection error while the
- * function has time left. A 4xx (an expired or altered URL) is not retried: no retry could succeed. The URL itself is
- * never logged: it is a credential for the stack's answer.
+ * function has time left. The URL itself is never logged: it is a credential for the stack's answer.
+ *
+ * <p>The first answer to an event stays: the PUT is a conditional write ({@code If-None-Match: *}), which S3 refuses
+ * with 412 once an object is there (S3 User Guide, "Conditional writes"), so a second delivery of the same event,
+ * which Lambda's asynchronous invocation allows, cannot overwrite the answer the first one gave. Whether S3 honours the
+ * condition on CloudFormation's pre-signed URLs is not documented; where it refuses the header instead (a 501, or a
+ * 4xx other than 412), the answer is sent once more without it, as before.
  */
 final class ResponseUrl {
 
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
-    private static final long FIRST_BACKOFF_MILLIS = 200;
-    private static final long MAX_BACKOFF_MILLIS = 3_000;
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(3));
+    /** Attempts stop this long before the function's time ends. */
+    private static final long LAST_MILLIS = 1_000;
 
-    /** How the sender waits between attempts (tests record the waits instead). */
-    @FunctionalInterface
-    interface Pause {
-        void pause(long millis) throws InterruptedException;
+    /** How a delivery ended. */
+    enum Delivery {
+        DELIVERED,
+        /** An answer to this event was there already (an earlier delivery of it): it is kept. */
+        ALREADY_ANSWERED,
+        FAILED
     }
 
     private final HttpClient http;
@@ -38,7 +48,7 @@ final class ResponseUrl {
     }
 
     static ResponseUrl standard() {
-        return new ResponseUrl(client(), Thread::sleep, ATTEMPT_TIMEOUT);
+        return new ResponseUrl(client(), Pause.SLEEP, ATTEMPT_TIMEOUT);
     }
 
     static HttpClient client() {
@@ -46,50 +56,71 @@ final class ResponseUrl {
     }
 
     /**
-     * Puts {@code body} to {@code url}; true once CloudFormation's bucket accepted it.
+     * Puts {@code body} to {@code url}.
      *
      * @param millisLeft how long the function may still run; attempts stop a second before it ends
      */
-    boolean put(final URI url, final byte[] body, final LongSupplier millisLeft, final Logger log) {
-        long backoff = FIRST_BACKOFF_MILLIS;
-        for (int attempt = 1; ; attempt++) {
-            final long left = millisLeft.getAsLong() - 1_000;
+    Delivery put(final URI url, final byte[] body, final LongSupplier millisLeft, final Logger log) {
+        boolean conditional = true;
+        for (int attempt = 1;; attempt++) {
+            final long left = millisLeft.getAsLong() - LAST_MILLIS;
             if (left <= 0) {
                 log.log("The response could not be delivered before the function's time ran out (" + (attempt - 1)
                     + " attempts).");
-                return false;
+                return Delivery.FAILED;
             }
-            final String outcome = attempt(url, body, Duration.ofMillis(Math.min(left, attemptTimeout.toMillis())));
-            if (outcome == null) {
-                return true;
+            final Outcome outcome = attempt(url, body, conditional, Duration.ofMillis(Math.min(left, attemptTimeout.toMillis())));
+            if (outcome.status / 100 == 2) {
+                return Delivery.DELIVERED;
             }
-            if (outcome.startsWith("4")) {
-                log.log("The response URL refused the response (HTTP " + outcome + "); it is expired or was altered, so it is not"
-                    + " retried.");
-                return false;
+            if (conditional && outcome.status == 412) {
+                log.log("An answer to this event had been delivered already (a second delivery of it): it is kept.");
+                return Delivery.ALREADY_ANSWERED;
             }
-            log.log("Delivering the response failed (" + outcome + ", attempt " + attempt + "); retrying in " + backoff + " ms.");
+            if (conditional && (outcome.status == 501 || outcome.status / 100 == 4 && outcome.status != 409)) {
+                log.log("The response URL did not take a conditional write (HTTP " + outcome.status + "); sending the answer"
+                    + " without the condition.");
+                conditional = false;
+                continue;
+            }
+            if (outcome.status / 100 == 4 && outcome.status != 409) {
+                log.log("The response URL refused the response (HTTP " + outcome.status + "); it is expired or was altered,"
+                    + " so it is not retried.");
+                return Delivery.FAILED;
+            }
+            final Duration wait = BACKOFF.after(attempt);
+            log.log("Delivering the response failed (" + outcome.describe() + ", attempt " + attempt + "); retrying in "
+                + wait.toMillis() + " ms.");
             try {
-                pause.pause(Math.min(backoff, Math.max(0, millisLeft.getAsLong() - 1_000)));
+                pause.pause(Duration.ofMillis(Math.min(wait.toMillis(), Math.max(0, millisLeft.getAsLong() - LAST_MILLIS))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return Delivery.FAILED;
             }
-            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
         }
     }
 
-    /** Null when accepted; otherwise the HTTP status, or the kind of connection failure. */
-    private String attempt(final URI url, final byte[] body, final Duration timeout) {
+    /** An attempt's HTTP status, or 0 with the kind of connection failure. */
+    private record Outcome(int status, String failure) {
+
+        String describe() {
+            return failure != null ? failure : "HTTP " + status;
+        }
+    }
+
+    private Outcome attempt(final URI url, final byte[] body, final boolean conditional, final Duration timeout) {
         try {
-            final HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : String.valueOf(response.statusCode());
+            final HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (conditional) {
+                request.header("If-None-Match", "*");
+            }
+            return new Outcome(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode(), null);
         } catch (IOException e) {
-            return e.getClass().getSimpleName();
+            return new Outcome(0, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return new Outcome(0, "interrupted");
         }
     }
 }

@@ -8,6 +8,7 @@ import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.cognito.CognitoAction;
 import com.custom.cognito.providerlink.cognito.LinkGateway;
 import com.custom.cognito.providerlink.model.LinkException;
+import com.custom.cognito.providerlink.pacing.Pause;
 import java.time.Duration;
 import java.util.Set;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -24,9 +25,11 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  */
 public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
 
-    private final Attempts.Pause pause;
+    private final ClientBuilder clients;
+    private final Pause pause;
 
-    protected BaseHandlerStd(final Attempts.Pause pause) {
+    protected BaseHandlerStd(final ClientBuilder clients, final Pause pause) {
+        this.clients = clients;
         this.pause = pause;
     }
 
@@ -40,10 +43,10 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
         if (proxy == null) {
             return LinkException.of(HandlerErrorCode.InvalidCredentials,
                 "The request carries no callerCredentials, so the handler has no credentials to call Cognito "
-                    + "with.").toEvent(null);
+                    + "with.")
+                .toEvent(null);
         }
-        return handleRequest(request, callbackContext, proxy.newProxy(()
-            -> ClientBuilder.getClient(request.getRegion())), logger);
+        return handleRequest(request, callbackContext, proxy.newProxy(() -> clients.client(request.getRegion())), logger);
     }
 
     /** The same, with a given client: the seam for tests (a mocked SDK client behind the real proxy) and other entry points. */
@@ -56,13 +59,27 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
         final CallbackContext context = callbackContext != null ? callbackContext : new CallbackContext();
         final Invocation invocation = new Invocation(request, context, new LinkGateway(client, attempts(pause)), logger);
         try {
-            if (context.getPauseMillis() > 0) {
-                pause.pause(Duration.ofMillis(context.getPauseMillis()));
-                context.setPauseMillis(0);
-            }
+            resumeSpread(context);
             return handle(invocation);
         } catch (LinkException e) {
             return onFailure(e, invocation);
+        }
+    }
+
+    /**
+     * CloudFormation calls back after whole seconds only, while a throttled operation's delay is drawn to the
+     * millisecond ({@link com.custom.cognito.providerlink.pacing.ThrottleSchedule}); the fraction is waited here, at the
+     * start of the callback, so that operations throttled together come back spread over the whole window rather
+     * than in one burst at each second.
+     */
+    private void resumeSpread(final CallbackContext context) {
+        if (context.getPauseMillis() > 0) {
+            try {
+                pause.pause(Duration.ofMillis(context.getPauseMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            context.setPauseMillis(0);
         }
     }
 
@@ -70,7 +87,7 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
     protected abstract ProgressEvent<ResourceModel, CallbackContext> handle(Invocation invocation);
 
     /** How this handler's Cognito calls are retried. */
-    protected abstract Attempts attempts(Attempts.Pause pause);
+    protected abstract Attempts attempts(Pause pause);
 
     /** The Cognito actions this handler may call: its {@code handlers.*.permissions} in the schema. */
     public abstract Set<CognitoAction> actions();

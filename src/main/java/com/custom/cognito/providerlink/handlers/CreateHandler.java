@@ -2,71 +2,61 @@ package com.custom.cognito.providerlink.handlers;
 
 import com.custom.cognito.providerlink.CallbackContext;
 import com.custom.cognito.providerlink.ResourceModel;
-import com.custom.cognito.providerlink.cognito.Attempts;
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.cognito.CognitoAction;
 import com.custom.cognito.providerlink.cognito.LinkFailures;
-import com.custom.cognito.providerlink.cognito.LinkGateway;
 import com.custom.cognito.providerlink.model.ProviderLink;
 import com.custom.cognito.providerlink.model.Translator;
+import com.custom.cognito.providerlink.pacing.Pause;
 import java.util.Set;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /**
- * Create: resolve the destination and refuse a link it already holds (AdminGetUser), link by the username Cognito
- * answered, and wait until the destination shows the link. The link is this stack's only when its own call may
- * have made it ({@link LinkGateway#link}); the context records how far the call got, so a later invocation of the
- * same operation recognises its own link.
+ * Create: link the identity to the user Cognito resolves the destination to, reading the destination before every
+ * attempt (it must exist and lack the identity), and wait until it shows the link. The link is this stack's only when
+ * its own call may have made it ({@link com.custom.cognito.providerlink.ownership.Ownership}); the context carries
+ * that record, so a later invocation of the same operation recognises its own link.
  */
 public class CreateHandler extends LinkChangeHandler {
 
     public CreateHandler() {
-        this(Attempts.Pause.SLEEP);
+        this(new ClientBuilder(), Pause.SLEEP);
     }
 
-    CreateHandler(final Attempts.Pause pause) {
-        super(pause);
+    public CreateHandler(final ClientBuilder clients, final Pause pause) {
+        super(clients, pause);
     }
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handle(final Invocation invocation) {
-        final ProviderLink declared = Translator.toDeclaredLink(invocation.model());
         final CallbackContext context = invocation.context();
-        invocation.logger().log("Creating the " + declared);
+        invocation.logger().log("Creating the " + link(invocation));
         return ProgressEvent.progress(eventModel(invocation), context)
-            .then(progress -> context.getCheckedDestination() != null ? progress : preCheck(invocation, declared, progress))
             .then(progress -> {
-                if (!context.hasTakenEffect()) {
-                    invocation.cognito().link(resolved(declared, context), context);
+                if (!context.getOwnership().hasTakenEffect()) {
+                    invocation.cognito().link(link(invocation), context.getOwnership(), context::setDestinationUsername);
                 }
                 return progress;
             })
-            .then(progress -> awaitVisible(invocation, invocation.cognito().shows(resolved(declared, context)).orElse(false),
-                progress, seconds -> LinkFailures.notShown(resolved(declared, context), seconds)))
-            .then(progress -> ProgressEvent.success(Translator.toModel(resolved(declared, context)), null));
+            .then(progress -> awaitVisible(invocation, invocation.cognito().shows(link(invocation)), progress,
+                seconds -> LinkFailures.notShown(link(invocation), seconds)))
+            .then(progress -> ProgressEvent.success(Translator.toModel(link(invocation)), null));
     }
 
-    private static ProgressEvent<ResourceModel, CallbackContext> preCheck(
-        final Invocation invocation, final ProviderLink declared, final ProgressEvent<ResourceModel, CallbackContext> progress) {
-        final LinkGateway.Destination destination = invocation.cognito().destinationOf(declared);
-        if (destination.holdsSource()) {
-            throw LinkFailures.alreadyExists(declared.withDestinationResolvedAs(destination.username()));
-        }
-        invocation.context().setCheckedDestination(destination.username());
-        return progress;
-    }
-
-    /** The link as Cognito names it, once the pre-check resolved the destination; the declared one before. */
-    private static ProviderLink resolved(final ProviderLink declared, final CallbackContext context) {
-        return context.getCheckedDestination() == null ? declared
-            : declared.withDestinationResolvedAs(context.getCheckedDestination());
+    /** The declared link, named as Cognito names its destination once a read resolved it. */
+    private static ProviderLink link(final Invocation invocation) {
+        final ProviderLink declared = Translator.toDeclaredLink(invocation.model());
+        final String username = invocation.context().getDestinationUsername();
+        return username == null ? declared : declared.withDestinationResolvedAs(username);
     }
 
     @Override
     protected ResourceModel eventModel(final Invocation invocation) {
-        final ProviderLink link = resolved(Translator.toDeclaredLink(invocation.model()), invocation.context());
-        final ResourceModel model = Translator.withId(invocation.model(), invocation.context().mayHaveTakenEffect() ? link.id()
-            : link.pendingId());
-        return invocation.context().getCheckedDestination() == null ? model
+        final ProviderLink link = link(invocation);
+        final ResourceModel model = Translator.withId(invocation.model(),
+            invocation.context().getOwnership().naming(link::id, link::pendingId));
+        return invocation.context().getDestinationUsername() == null
+            ? model
             : model.toBuilder().destinationUsername(link.destination().username()).build();
     }
 

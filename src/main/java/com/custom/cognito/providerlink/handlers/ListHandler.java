@@ -3,9 +3,11 @@ package com.custom.cognito.providerlink.handlers;
 import com.custom.cognito.providerlink.CallbackContext;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.cognito.Attempts;
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.cognito.CognitoAction;
 import com.custom.cognito.providerlink.cognito.LinkDirectory;
 import com.custom.cognito.providerlink.model.Translator;
+import com.custom.cognito.providerlink.pacing.Pause;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -28,11 +30,11 @@ public class ListHandler extends BaseHandlerStd {
     private final LongSupplier nanoClock;
 
     public ListHandler() {
-        this(Attempts.Pause.SLEEP, System::nanoTime);
+        this(new ClientBuilder(), Pause.SLEEP, System::nanoTime);
     }
 
-    ListHandler(final Attempts.Pause pause, final LongSupplier nanoClock) {
-        super(pause);
+    public ListHandler(final ClientBuilder clients, final Pause pause, final LongSupplier nanoClock) {
+        super(clients, pause);
         this.nanoClock = nanoClock;
     }
 
@@ -40,7 +42,8 @@ public class ListHandler extends BaseHandlerStd {
     protected ProgressEvent<ResourceModel, CallbackContext> handle(final Invocation invocation) {
         final String userPoolId = Translator.toUserPoolId(invocation.model());
         final Integer maxResults = invocation.request().getMaxResults();
-        final LinkDirectory.Budget budget = new LinkDirectory.Budget(maxResults == null ? LINKS_PER_PAGE
+        final LinkDirectory.Budget budget = new LinkDirectory.Budget(maxResults == null
+            ? LINKS_PER_PAGE
             : Math.max(1, maxResults), TIME_PER_PAGE);
         invocation.logger().log("Listing the links of " + userPoolId);
         final LinkDirectory.Page page = invocation.cognito().list(userPoolId, invocation.request().getNextToken(), budget,
@@ -53,7 +56,7 @@ public class ListHandler extends BaseHandlerStd {
     }
 
     @Override
-    protected Attempts attempts(final Attempts.Pause pause) {
+    protected Attempts attempts(final Pause pause) {
         return Attempts.synchronous(pause);
     }
 

@@ -64,7 +64,7 @@ public final class LinkId {
         if (SourceIdentity.isNative(link.get(3))) {
             throw LinkException.invalid("Id",
                 "its source provider part is Cognito, which names a native user: no link has a native"
-                + " source." + EXPECTED);
+                    + " source." + EXPECTED);
         }
         final Destination destination = Destination.of(link.get(1), link.get(2));
         if (destination.username().length() > Destination.MAX_USERNAME_LENGTH) {

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public enum PropertyRules {
 
-    /** UserPoolIdType on the read operations: 1-55 characters, {@code [\w-]+_[0-9a-zA-Z]+}. */
-    USER_POOL_ID(55, Pattern.compile("[\\w-]+_[0-9a-zA-Z]+"),
+    /**
+     * UserPoolIdType on the read operations: 1-55 characters, {@code [\w-]+_[0-9a-zA-Z]+}; and the part before the
+     * underscore must be a Region name, because it says where the pool is, and so where Cognito is called.
+     */
+    USER_POOL_ID(55, Pattern.compile("[a-z]{2,}(?:-[a-z0-9]+)*-[0-9]+_[0-9a-zA-Z]+"),
         "a user pool ID: the Region, an underscore, then letters and digits, e.g. us-east-1_EXAMPLE"),
     /** ProviderNameType: 1-32 printable characters, spaces allowed. */
     PROVIDER_NAME(32, Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+"), Texts.PRINTABLE),
@@ -51,6 +54,7 @@ public enum PropertyRules {
     }
 
     private static final class Texts {
+
         static final String PRINTABLE = "printable characters only (letters, digits, punctuation, symbols, spaces):"
             + " no control, format or private-use characters";
         static final String PRINTABLE_NO_SPACE = "printable characters without spaces: no whitespace, control, format or"

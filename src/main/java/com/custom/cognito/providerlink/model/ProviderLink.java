@@ -27,6 +27,11 @@ public final class ProviderLink {
         return source;
     }
 
+    /** The Region the pool is in, and so where Cognito is called: a user pool ID starts with it ({@code us-east-1_EXAMPLE}). */
+    public String region() {
+        return userPoolId.substring(0, userPoolId.indexOf('_'));
+    }
+
     /** The identifier CloudFormation keeps; see {@link LinkId}. */
     public String id() {
         return LinkId.format(this);

@@ -44,9 +44,8 @@ public final class Translator {
         final LinkId.Parsed parsed = LinkId.parse(model.getId());
         if (parsed.pending()) {
             throw LinkException.of(HandlerErrorCode.NotFound,
-                "No such link: this Id is the pending identifier a create reports before"
-                + " its link call could have made the link, and that create ended without making it. There is nothing to read "
-                + "or delete.");
+                "No such link: this Id is the pending identifier a create reports before its link call could have made the"
+                    + " link, and that create ended without making it. There is nothing to read or delete.");
         }
         final ProviderLink link = parsed.link();
         final SourceUser source = model.getSourceUser();
@@ -78,6 +77,25 @@ public final class Translator {
                 .providerName(link.destination().providerName())
                 .build())
             .destinationUsername(link.destination().username())
+            .build();
+    }
+
+    /**
+     * The model a create of {@code link} takes: its declaration, with the source attribute name it was declared with
+     * (or the subject), as a template would write it.
+     */
+    public static ResourceModel toDeclaration(final ProviderLink link) {
+        return ResourceModel.builder()
+            .userPoolId(link.userPoolId())
+            .sourceUser(SourceUser.builder()
+                .providerName(link.source().providerName())
+                .providerAttributeName(link.source().attributeNameOrSubject())
+                .providerAttributeValue(link.source().value())
+                .build())
+            .destinationUser(DestinationUser.builder()
+                .providerName(link.destination().providerName())
+                .providerAttributeValue(link.destination().value())
+                .build())
             .build();
     }
 

@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.wrapper;
 
+import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.model.LinkProperty;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import software.amazon.cloudformation.resource.exceptions.ValidationException;
 public final class InputErrors implements SchemaValidator {
 
     private static final String WRAPPER_PREFIX = "Model validation failed (";
+    private static final String INVALID = "Invalid properties: ";
     private static final Pattern UNKNOWN_KEY = Pattern.compile("#: extraneous key \\[(.*)] is not permitted");
     private static final Pattern REQUIRED_KEY = Pattern.compile("required key \\[(.*)] not found");
     private static final Pattern EXTRA_KEY = Pattern.compile("extraneous key \\[(.*)] is not permitted");
@@ -32,7 +34,7 @@ public final class InputErrors implements SchemaValidator {
      */
     private static final Map<String, String> PATTERNS = Map.of(
         "^[a-zA-Z0-9_-]+_[0-9a-zA-Z]+$",
-            "a user pool ID: the Region, an underscore, then letters and digits, e.g. us-east-1_EXAMPLE",
+        "a user pool ID: the Region, an underscore, then letters and digits, e.g. us-east-1_EXAMPLE",
         "^[^\\x00-\\x1F\\x7F-\\x9F]+$", "printable characters only: no control characters",
         "^[^\\x00-\\x20\\x7F-\\x9F]+$", "printable characters without spaces: no whitespace or control characters");
 
@@ -65,6 +67,15 @@ public final class InputErrors implements SchemaValidator {
         }
     }
 
+    /** Properties held to the schema, as a template author reads them: nothing, or one InvalidRequest naming every problem. */
+    public void check(final JSONObject properties, final JSONObject schema) {
+        try {
+            validateObject(properties, schema);
+        } catch (ValidationException e) {
+            throw LinkException.invalid(INVALID + e.getMessage());
+        }
+    }
+
     private static Object valueAt(final JSONObject model, final String path) {
         Object node = model;
         for (String part : path.split("\\.")) {
@@ -94,12 +105,12 @@ public final class InputErrors implements SchemaValidator {
         final String inner = message.substring(WRAPPER_PREFIX.length(), message.length() - 1);
         final Matcher unknown = UNKNOWN_KEY.matcher(inner);
         if (unknown.matches()) {
-            return "Invalid properties: " + unknown.group(1) + " is not a property of " + schema.getString("typeName")
+            return INVALID + unknown.group(1) + " is not a property of " + schema.getString("typeName")
                 + " nor of its SourceUser or DestinationUser: remove it. Properties: UserPoolId, SourceUser (ProviderName,"
                 + " ProviderAttributeName, ProviderAttributeValue), DestinationUser (ProviderName, ProviderAttributeValue,"
                 + " ProviderAttributeName).";
         }
-        return "Invalid properties: " + inner;
+        return INVALID + inner;
     }
 
     private static String join(final List<String> problems) {
@@ -121,33 +132,36 @@ public final class InputErrors implements SchemaValidator {
         final String keyword = e.getKeyword() == null ? "" : e.getKeyword();
         final String message = e.getMessage() == null ? "" : e.getMessage();
         switch (keyword) {
-            case "required": {
+            case "required" : {
                 final Matcher key = REQUIRED_KEY.matcher(message);
                 return key.find() ? required(join(property, key.group(1))) : property + ": " + message;
             }
-            case "additionalProperties": {
+            case "additionalProperties" : {
                 final Matcher key = EXTRA_KEY.matcher(message);
                 final String allowed = node != null && node.has("properties")
-                    ? String.join(", ", node.getJSONObject("properties").keySet()) : "none";
+                    ? String.join(", ", node.getJSONObject("properties").keySet())
+                    : "none";
                 return join(property, key.find() ? key.group(1) : "?") + ": is not a property here: remove it (allowed: "
                     + allowed + ").";
             }
-            case "type": {
+            case "type" : {
                 final Matcher types = TYPES.matcher(message);
-                return property + ": must be " + (types.find() ? article(types.group(1)) + ", not " + article(types.group(2))
+                return property + ": must be " + (types.find()
+                    ? article(types.group(1)) + ", not " + article(types.group(2))
                     : "of another type")
                     + hint(property);
             }
-            case "pattern":
-                return property + ": must be " + PATTERNS.getOrDefault(node == null ? ""
+            case "pattern" :
+                return property + ": must be " + PATTERNS.getOrDefault(node == null
+                    ? ""
                     : node.optString("pattern"), "in the documented format")
                     + hint(property);
-            case "minLength":
+            case "minLength" :
                 return property + ": must not be empty" + hint(property);
-            case "maxLength":
+            case "maxLength" :
                 return property + ": must be at most " + (node == null ? "?" : node.opt("maxLength")) + " characters long"
                     + hint(property);
-            default:
+            default :
                 return property + ": " + message.replaceFirst("^#[^:]*: ", "");
         }
     }
@@ -162,18 +176,18 @@ public final class InputErrors implements SchemaValidator {
 
     private static String article(final String jsonType) {
         switch (jsonType) {
-            case "JSONObject":
+            case "JSONObject" :
                 return "an object";
-            case "JSONArray":
+            case "JSONArray" :
                 return "an array";
-            case "Null":
+            case "Null" :
                 return "null";
-            case "Integer":
-            case "Long":
-            case "BigDecimal":
-            case "Double":
+            case "Integer" :
+            case "Long" :
+            case "BigDecimal" :
+            case "Double" :
                 return "a number";
-            default:
+            default :
                 return "a " + jsonType.toLowerCase(java.util.Locale.ROOT);
         }
     }

@@ -88,8 +88,10 @@ public final class RequestScreen {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            final String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+            final String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
             throw new Refused("The request is not valid JSON" + where
                 + ": the handler expects the request JSON CloudFormation sends.");
         }
@@ -177,8 +179,8 @@ public final class RequestScreen {
                 throw new Refused("Id: must be a string: set it to " + LinkProperty.ID.whatToSet() + ".");
             }
             used.set("Id", id.get());
-            field(properties, "SourceUser").filter(source -> withAttributeName && allText(source, 3)).ifPresent(s
-                -> used.set("SourceUser", s));
+            field(properties, "SourceUser").filter(source -> withAttributeName && allText(source, 3))
+                .ifPresent(s -> used.set("SourceUser", s));
             return used;
         }
         final boolean declared = field(properties, "UserPoolId").filter(JsonNode::isTextual).isPresent()
@@ -204,7 +206,7 @@ public final class RequestScreen {
         if (!node.isObject() || node.size() > maxFields) {
             return false;
         }
-        for (Iterator<JsonNode> values = node.elements(); values.hasNext(); ) {
+        for (Iterator<JsonNode> values = node.elements(); values.hasNext();) {
             if (!values.next().isTextual()) {
                 return false;
             }
@@ -221,7 +223,7 @@ public final class RequestScreen {
         if (!node.isObject()) {
             return Optional.empty();
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             final String candidate = names.next();
             if (candidate.equalsIgnoreCase(name)) {
                 return Optional.of(candidate);
@@ -262,8 +264,10 @@ public final class RequestScreen {
         if (target == Action.class) {
             return "one of " + String.join(", ", ACTIONS);
         }
-        return Map.class.isAssignableFrom(target) || !target.getName().startsWith("java.") ? "an object" : "a "
-            + target.getSimpleName();
+        return Map.class.isAssignableFrom(target) || !target.getName().startsWith("java.")
+            ? "an object"
+            : "a "
+                + target.getSimpleName();
     }
 
     private static String kind(final JsonNode node) {
@@ -272,6 +276,7 @@ public final class RequestScreen {
 
     /** A refusal found while narrowing. */
     private static final class Refused extends RuntimeException {
+
         private static final long serialVersionUID = 1L;
 
         Refused(final String message) {

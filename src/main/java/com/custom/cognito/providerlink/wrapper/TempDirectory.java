@@ -32,7 +32,7 @@ public final class TempDirectory {
 
     TempDirectory(final Map<String, String> environment, final String tmpdir, final String scratchDir,
         final Predicate<Path> exists,
-                  final LongSupplier pid) {
+        final LongSupplier pid) {
         this.environment = environment;
         this.tmpdir = tmpdir;
         this.scratchDir = scratchDir;

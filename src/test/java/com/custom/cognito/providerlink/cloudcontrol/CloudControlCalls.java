@@ -20,6 +20,7 @@ final class CloudControlCalls {
 
     /** An answer: the HTTP status and the body, with the error envelope's {@code __type} and message when it failed. */
     record Answer(int status, String body) {
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -20,7 +20,7 @@ class IdentitiesTest {
     /** The value the research quotes from a real user, after one link. */
     private static final String REAL =
         "[{\"userId\":\"111618195145616130842\",\"providerName\":\"Google\",\"providerType\":\"Google\","
-        + "\"issuer\":null,\"primary\":true,\"dateCreated\":1622940509457}]";
+            + "\"issuer\":null,\"primary\":true,\"dateCreated\":1622940509457}]";
 
     @Test
     void theServicesCompactJsonIsRead() {
@@ -31,9 +31,8 @@ class IdentitiesTest {
 
     @Test
     void theIdTokenFormWithStringBooleansIsReadToo() {
-        final Identities identities =
-            Identities.parse("[{\"userId\":\"1\",\"providerName\":\"Google\",\"primary\":\"true\","
-                + "\"dateCreated\":\"1726743746954\"}]");
+        final Identities identities = Identities.parse("[{\"userId\":\"1\",\"providerName\":\"Google\",\"primary\":\"true\","
+            + "\"dateCreated\":\"1726743746954\"}]");
 
         assertThat(identities.entries()).containsExactly(new Identities.Entry("Google", "1", true));
     }
@@ -45,8 +44,8 @@ class IdentitiesTest {
 
     @Test
     void holdsMatchesProviderAndValueExactly() {
-        final Identities identities =
-            Identities.parse("[{\"userId\":\"a@b.c\",\"providerName\":\"CorpSAML\",\"primary\":false}]");
+        final Identities identities = Identities
+            .parse("[{\"userId\":\"a@b.c\",\"providerName\":\"CorpSAML\",\"primary\":false}]");
 
         assertThat(identities.holds(SourceIdentity.observed("CorpSAML", "a@b.c"))).isTrue();
         assertThat(identities.holds(SourceIdentity.observed("corpsaml", "a@b.c"))).isFalse();
@@ -66,8 +65,8 @@ class IdentitiesTest {
         "[{\"providerName\":\"G\",\"userId\":5}]"})
     void anUnreadableAttributeIsAServiceErrorThatNeverQuotesTheValue(final String value) {
         assertThatThrownBy(() -> Identities.parse(value))
-            .isInstanceOfSatisfying(LinkException.class, e
-            -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ServiceInternalError))
+            .isInstanceOfSatisfying(LinkException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ServiceInternalError))
             .hasMessageNotContaining("secret-value");
     }
 
@@ -75,7 +74,8 @@ class IdentitiesTest {
     void aListedNativeUserIsTheDestinationOfEachOfItsLinks() {
         final UserType alice = UserType.builder().username("alice").attributes(AttributeType.builder().name("identities").value(
             "[{\"userId\":\"1\",\"providerName\":\"Google\",\"primary\":false},{\"userId\":\"x\",\"providerName\":\"Facebook\","
-                + "\"primary\":false}]").build()).build();
+                + "\"primary\":false}]")
+            .build()).build();
 
         final List<String> ids = Identities.linksOf("p_1", alice).stream().map(ProviderLink::id).collect(Collectors.toList());
 
@@ -84,10 +84,12 @@ class IdentitiesTest {
 
     @Test
     void aListedFederatedProfileIsTheDestinationByItsOwnIdentity() {
-        final UserType profile =
-            UserType.builder().username("Facebook_9").attributes(AttributeType.builder().name("identities").value(
-            "[{\"userId\":\"9\",\"providerName\":\"Facebook\",\"primary\":true},{\"userId\":\"s\","
-                + "\"providerName\":\"CorpSAML\",\"primary\":false}]").build()).build();
+        final UserType profile = UserType.builder().username("Facebook_9")
+            .attributes(AttributeType.builder().name("identities").value(
+                "[{\"userId\":\"9\",\"providerName\":\"Facebook\",\"primary\":true},{\"userId\":\"s\","
+                    + "\"providerName\":\"CorpSAML\",\"primary\":false}]")
+                .build())
+            .build();
 
         assertThat(Identities.linksOf("p_1", profile)).extracting(ProviderLink::id).containsExactly("p_1|Facebook|9|CorpSAML|s");
     }

@@ -1,7 +1,7 @@
 package com.custom.cognito.providerlink.contract;
 
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker.Event;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,7 +60,8 @@ final class CloudFormationStack {
         removed.removeAll(next.keySet());
         for (Map.Entry<String, JsonNode> declared : next.entrySet()) {
             final String logicalId = declared.getKey();
-            final boolean ok = !resources.containsKey(logicalId) ? create(logicalId, declared.getValue())
+            final boolean ok = !resources.containsKey(logicalId)
+                ? create(logicalId, declared.getValue())
                 : declared.getValue().equals(template.get(logicalId)) || replace(logicalId, declared.getValue());
             if (!ok) {
                 rollBack(previousTemplate, previousResources);

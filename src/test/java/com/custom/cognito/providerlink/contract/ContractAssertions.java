@@ -2,7 +2,7 @@ package com.custom.cognito.providerlink.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.local.run.WrapperInvoker.Event;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

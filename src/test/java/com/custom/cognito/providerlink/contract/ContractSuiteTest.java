@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.local.emulator.Behaviour;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker.Event;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -30,14 +30,43 @@ class ContractSuiteTest {
 
     private static final ObjectNode INPUT = Models.googleTo("alice", "104578123456789012345");
 
-    /** The documented service, then each {@link Behaviour} switch flipped from its default: every switch, from the class itself.
-     * */
+    /**
+     * The documented service, then each {@link Behaviour} switch flipped from its default: every switch, from the class
+     * itself, but the one under which Cognito answers an error to every link it makes: no create can succeed there, by
+     * the ownership rule ({@link #underAServiceThatAnswersAnErrorToTheLinkItMadeTheCreateIsNeverClaimedAndTheLinkImports}).
+     */
     static Stream<Arguments> serviceVariants() {
-        final List<Arguments> variants = new ArrayList<>(List.of(Arguments.of("as documented", (Consumer<Behaviour>) b -> { })));
+        final List<Arguments> variants = new ArrayList<>(List.of(Arguments.of("as documented", (Consumer<Behaviour>) b -> {
+        })));
         for (String name : Behaviour.switches()) {
-            variants.add(Arguments.of(name + " flipped", (Consumer<Behaviour>) b -> flip(b, name)));
+            if (!"linkAnsweredWithLegacyRefusal".equals(name)) {
+                variants.add(Arguments.of(name + " flipped", (Consumer<Behaviour>) b -> flip(b, name)));
+            }
         }
         return variants.stream();
+    }
+
+    @org.junit.jupiter.api.Test
+    void underAServiceThatAnswersAnErrorToTheLinkItMadeTheCreateIsNeverClaimedAndTheLinkImports(
+        final CognitoEmulator cognito) {
+        cognito.behaviour().linkAnsweredWithLegacyRefusal = true;
+
+        final Event refused = assertFailed(wrapper.invoke("CREATE", INPUT), "AlreadyExists");
+
+        assertThat(refused.model()).as("nothing for a rollback to delete: it may be another stack's").isNull();
+        assertThat(refused.message()).contains("Cognito refused this create's link call").contains("import it")
+            .doesNotContain("104578123456789012345");
+        assertThat(LocalCognito.pool().holdersOf("Google", "104578123456789012345")).hasSize(1);
+        final Event imported = assertSucceeded(wrapper.invoke("READ", Models.id(LocalCognito.POOL
+            + "|Cognito|alice|Google|104578123456789012345")));
+        assertSucceeded(wrapper.invoke("DELETE", imported.model()));
+        assertThat(LocalCognito.pool().holdersOf("Google", "104578123456789012345")).isEmpty();
+    }
+
+    /** The documented service, then every switch flipped, the "error, yet linked" ones included. */
+    static Stream<Arguments> everyServiceVariant() {
+        return Stream.concat(serviceVariants(), Stream.of(Arguments.of("linkAnsweredWithLegacyRefusal flipped",
+            (Consumer<Behaviour>) b -> flip(b, "linkAnsweredWithLegacyRefusal"))));
     }
 
     static void flip(final Behaviour behaviour, final String name) {
@@ -124,8 +153,8 @@ class ContractSuiteTest {
         final Event created = assertSucceeded(wrapper.invoke("CREATE", INPUT));
         assertSucceeded(wrapper.invoke("DELETE", created.model()));
 
-        assertThat(listAll(created.model())).extracting(m
-            -> m.get("Id").asText()).doesNotContain(created.model().get("Id").asText());
+        assertThat(listAll(created.model())).extracting(m -> m.get("Id").asText())
+            .doesNotContain(created.model().get("Id").asText());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker.Event;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +38,7 @@ class DestinationFormsTest {
 
     /** A pool kind: how to create it, and the user Dave in it. */
     private record Kind(String name, Function<UserPools.Pool, UserPools.Pool> configure, boolean usernameIsGenerated) {
+
         @Override
         public String toString() {
             return name;
@@ -46,6 +47,7 @@ class DestinationFormsTest {
 
     /** A way to write Dave as the destination. */
     private record Form(String name, Function<UserPools.User, String> value) {
+
         @Override
         public String toString() {
             return name;
@@ -65,8 +67,8 @@ class DestinationFormsTest {
     private static final Form PHONE = new Form("phone number", user -> user.attributes().get("phone_number"));
     private static final Form SUB = new Form("sub", UserPools.User::sub);
     private static final Form PREFERRED = new Form("preferred_username", user -> user.attributes().get("preferred_username"));
-    private static final Form UPPER_CASE = new Form("username in another case", user
-        -> user.username().toUpperCase(java.util.Locale.ROOT));
+    private static final Form UPPER_CASE = new Form("username in another case",
+        user -> user.username().toUpperCase(java.util.Locale.ROOT));
     private static final Form EMAIL_UPPER_CASE = new Form("email in another case",
         user -> user.attributes().get("email").toUpperCase(java.util.Locale.ROOT));
 
@@ -92,7 +94,7 @@ class DestinationFormsTest {
     @ParameterizedTest(name = "{0}, destination by {1}")
     @MethodSource("everyKindAndForm")
     void everyFormOfTheDestinationGivesOneIdForCreateReadAndListAndDriftSeesTheLinkGoOrMove(final Kind kind, final Form form,
-                                                                                            final CognitoEmulator cognito) {
+        final CognitoEmulator cognito) {
         final UserPools.User dave;
         final UserPools.User erin;
         final String poolId = "us-east-1_Kind" + Math.abs(kind.name().hashCode());
@@ -102,8 +104,10 @@ class DestinationFormsTest {
             final Map<String, String> attributes = Map.of("email", "dave@example.com", "email_verified", "true", "phone_number",
                 "+15555550100",
                 "phone_number_verified", "true", "preferred_username", "dave.d");
-            dave = kind.usernameIsGenerated() ? pool.signUp(kind == PHONE_USERNAMES ? "+15555550100"
-                : "dave@example.com", attributes)
+            dave = kind.usernameIsGenerated()
+                ? pool.signUp(kind == PHONE_USERNAMES
+                    ? "+15555550100"
+                    : "dave@example.com", attributes)
                 : pool.addUser("dave", attributes);
             erin = pool.addUser(kind.usernameIsGenerated() ? java.util.UUID.randomUUID().toString() : "erin", Map.of());
         }

@@ -3,8 +3,8 @@ package com.custom.cognito.providerlink.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker.Event;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,6 +50,7 @@ class InputFuzzTest {
 
     /** One change to a valid property set; {@code names} is what the message must mention. */
     record Mutation(String path, String kind, JsonNode value, String names) {
+
         boolean isUnknownKey() {
             return kind.equals("unknown key");
         }
@@ -117,7 +118,7 @@ class InputFuzzTest {
                 if (a != b && (a.path().equals(b.path()) || a.path().startsWith(b.path() + ".") || b.path().startsWith(a.path()
                     + ".")
                     || (a.isSemantic() && b.path().startsWith("SourceUser")) || (b.isSemantic()
-                    && a.path().startsWith("SourceUser")))) {
+                        && a.path().startsWith("SourceUser")))) {
                     return false;
                 }
             }
@@ -148,7 +149,8 @@ class InputFuzzTest {
         kinds.add(Arbitraries.just(new Mutation(field.path(), "empty", JSON.getNodeFactory().textNode(""), field.path())));
         kinds.add(Arbitraries.integers().between(1, 300).map(extra -> new Mutation(field.path(), "too long",
             JSON.getNodeFactory().textNode((field.poolId() ? "us-east-1_" : "") + "a".repeat(field.maxLength()
-                + extra)), field.path())));
+                + extra)),
+            field.path())));
         kinds.add(Combinators.combine(Arbitraries.of(hostileCharacters(field)), Arbitraries.integers().between(0, 4))
             .as((bad, at) -> {
                 final String value = validValue(field);
@@ -171,8 +173,8 @@ class InputFuzzTest {
 
     private static Arbitrary<Mutation> unknownKey() {
         return Combinators.combine(Arbitraries.of("", "SourceUser.", "DestinationUser."),
-                Arbitraries.oneOf(Arbitraries.of("Tags", "ProviderType", "Username", "Issuer", "ÜserPool", "Provider Name"),
-                    Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20)))
+            Arbitraries.oneOf(Arbitraries.of("Tags", "ProviderType", "Username", "Issuer", "ÜserPool", "Provider Name"),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20)))
             .as((parent, key) -> new Mutation(parent + key, "unknown key", JSON.getNodeFactory().textNode("x"), key))
             .filter(m -> !KNOWN_KEYS.contains(m.names().toLowerCase(java.util.Locale.ROOT)));
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker.Event;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,8 +45,8 @@ class LeastPrivilegeTest {
         record("CREATE", cognito, () -> wrapper.invoke("CREATE", alice));
         record("CREATE", cognito, () -> wrapper.invoke("CREATE", Models.googleTo("bob", "g-1")));
         record("CREATE", cognito, () -> wrapper.invoke("CREATE", Models.googleTo("nobody", "g-2")));
-        record("CREATE", cognito, ()
-            -> wrapper.invoke("CREATE", Models.link("Facebook", "Cognito_Subject", "10150000000000001", "Cognito", "carol")));
+        record("CREATE", cognito,
+            () -> wrapper.invoke("CREATE", Models.link("Facebook", "Cognito_Subject", "10150000000000001", "Cognito", "carol")));
     }
 
     @Test
@@ -65,8 +65,8 @@ class LeastPrivilegeTest {
     static void everyActionStayedWithinItsSchemaPermissions() {
         assertThat(SENT.keySet()).containsExactlyInAnyOrder("CREATE", "READ", "LIST", "DELETE");
         SENT.forEach((action, operations) -> {
-            final Set<String> allowed =
-                handlers.getJSONObject(action.toLowerCase(java.util.Locale.ROOT)).getJSONArray("permissions")
+            final Set<String> allowed = handlers.getJSONObject(action.toLowerCase(java.util.Locale.ROOT))
+                .getJSONArray("permissions")
                 .toList().stream().map(Object::toString).collect(Collectors.toSet());
             assertThat(allowed).as(action + " sent " + operations).containsAll(operations);
         });

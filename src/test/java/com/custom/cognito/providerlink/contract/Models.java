@@ -14,7 +14,7 @@ public final class Models {
 
     public static ObjectNode link(final String sourceProvider, final String attribute, final String value,
         final String destinationProvider,
-                                  final String destinationValue) {
+        final String destinationValue) {
         final ObjectNode model = JSON.createObjectNode();
         model.put("UserPoolId", LocalCognito.POOL);
         model.putObject("SourceUser").put("ProviderName", sourceProvider).put("ProviderAttributeName",

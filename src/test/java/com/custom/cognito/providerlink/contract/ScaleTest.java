@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.Faults.Kind;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker.Event;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +38,7 @@ class ScaleTest {
         System.out.printf("LIST of %d users / %d links: %d invocations, %d ListUsers calls, slowest invocation %d ms, total %d "
             + "ms%n",
             USERS, expected.size(), result.pages(), cognito.requests().count("ListUsers"), result.slowest().toMillis(),
-                result.total().toMillis());
+            result.total().toMillis());
     }
 
     @Test
@@ -51,8 +51,8 @@ class ScaleTest {
 
         final Result result = listEverything(cognito);
 
-        final long throttled = cognito.requests().entries().stream().filter(e
-            -> "TooManyRequestsException".equals(e.errorType())).count();
+        final long throttled = cognito.requests().entries().stream().filter(e -> "TooManyRequestsException".equals(e.errorType()))
+            .count();
         assertThat(throttled).isGreaterThanOrEqualTo(16);
         assertThat(result.ids()).containsExactlyInAnyOrderElementsOf(expected);
         System.out.printf("LIST with every 10th ListUsers call throttled, under the UserList quota (30/s): %d invocations, %d "
@@ -97,7 +97,7 @@ class ScaleTest {
                 }
             }
             return pool.users().stream().flatMap(u -> u.identities().stream().filter(id -> !id.primary())
-                    .map(id -> LocalCognito.POOL + "|Cognito|" + u.username() + "|" + id.providerName() + "|" + id.userId()))
+                .map(id -> LocalCognito.POOL + "|Cognito|" + u.username() + "|" + id.providerName() + "|" + id.userId()))
                 .collect(Collectors.toSet());
         }
     }

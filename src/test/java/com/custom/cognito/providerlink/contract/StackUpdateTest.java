@@ -28,10 +28,10 @@ class StackUpdateTest {
 
     @AfterEach
     void theStackAndCognitoAgreeOnEveryLink() {
-        final List<String> believed = stack.resources().values().stream().map(m
-            -> m.path("Id").asText()).sorted().collect(Collectors.toList());
-        assertThat(believed).as("no resource records a pending or empty identifier").allMatch(id
-            -> id.startsWith(LocalCognito.POOL + "|"));
+        final List<String> believed = stack.resources().values().stream().map(m -> m.path("Id").asText()).sorted()
+            .collect(Collectors.toList());
+        assertThat(believed).as("no resource records a pending or empty identifier")
+            .allMatch(id -> id.startsWith(LocalCognito.POOL + "|"));
         assertThat(holders().stream().map(username -> LocalCognito.POOL + "|Cognito|" + username + "|Google|" + SUBJECT).sorted()
             .collect(Collectors.toList())).as("Cognito's links are exactly the stack's").isEqualTo(believed);
     }
@@ -48,7 +48,7 @@ class StackUpdateTest {
         assertThat(cognito.requests().since(mark).stream().map(e -> e.operation()).filter(op -> op.startsWith("Admin")
             && !op.equals("AdminGetUser")))
             .as("unlinked before linked: the identity is never linked twice").containsExactly("AdminDisableProviderForUser",
-            "AdminLinkProviderForUser");
+                "AdminLinkProviderForUser");
         assertThat(holders()).containsExactly("bob");
         assertThat(stack.resources().get("Link").get("Id").asText()).isNotEqualTo(oldId);
     }

@@ -80,8 +80,10 @@ class CustomResourceColdStartIT {
         Files.writeString(file, event.toString());
         final Processes.Result result = Processes.java(WORK, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
             cognito.endpoint().toString(), "AWS_ACCESS_KEY_ID", "AKIAFUNCTIONCOLD0001", "AWS_SECRET_ACCESS_KEY", SECRET,
-            "AWS_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true"), String.join(File.pathSeparator,
-            Processes.handlerJar().toString(), Path.of("target", "test-classes").toAbsolutePath().toString()),
+            "AWS_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true", "PROVIDERLINK_ALLOW_RESPONSE_URL_PREFIX",
+            urls.prefix()),
+            String.join(File.pathSeparator,
+                Processes.handlerJar().toString(), Path.of("target", "test-classes").toAbsolutePath().toString()),
             LocalLambda.class.getName(), CustomResourceHandler.class.getName(), file.toString());
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout() + result.stderr()).doesNotContain(SECRET).doesNotContain("X-Amz-Signature");

@@ -2,14 +2,14 @@ package com.custom.cognito.providerlink.customresource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.HandlerDispatch;
 import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.cognito.CognitoAction;
 import com.custom.cognito.providerlink.contract.LocalCognito;
+import com.custom.cognito.providerlink.handlers.HandlerTable;
 import com.custom.cognito.providerlink.local.customresource.CustomResourceEvents;
 import com.custom.cognito.providerlink.local.customresource.ResponseUrlServer;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
 import com.custom.cognito.providerlink.local.registry.RegistryProject;
-import com.custom.cognito.providerlink.local.run.LocalContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +47,7 @@ class CustomResourceExamplesTest {
             .startsWith("cognito-idp:")).findFirst().orElseThrow();
         final Set<String> allowed = new TreeSet<>();
         cognito.path("Action").forEach(a -> allowed.add(a.asText()));
-        final HandlerDispatch dispatch = new HandlerDispatch();
+        final HandlerTable dispatch = new HandlerTable(new ClientBuilder());
         final Set<String> needed = new TreeSet<>();
         for (Action action : List.of(Action.CREATE, Action.READ, Action.DELETE)) {
             dispatch.actionsOf(action).stream().map(CognitoAction::iamName).forEach(needed::add);
@@ -78,10 +79,14 @@ class CustomResourceExamplesTest {
         try (ResponseUrlServer urls = ResponseUrlServer.start()) {
             final URI url = urls.newUrl();
             final ByteArrayOutputStream output = new ByteArrayOutputStream();
-            new CustomResourceHandler(ClientBuilder::getClient, new ResponseUrl(ResponseUrl.client(), millis -> { },
-                Duration.ofSeconds(5)), millis
-                    -> { }).handleRequest(new ByteArrayInputStream(CustomResourceEvents.create(url, properties)
-                .toString().getBytes(StandardCharsets.UTF_8)), output, new LocalContext(false, 60_000));
+            new CustomResourceHandler(ClientBuilder.at(LocalCognito.emulator().endpoint()), new ResponseUrl(ResponseUrl.client(),
+                waited -> {
+                }, Duration.ofSeconds(5)), waited -> {
+                }, CustomResourceHandler.Budget.STANDARD, urls.prefix(),
+                Executors.newSingleThreadExecutor()).handleRequest(
+                    new ByteArrayInputStream(CustomResourceEvents.create(url,
+                        properties).toString().getBytes(StandardCharsets.UTF_8)),
+                    output, new LocalContext(false, 60_000));
 
             assertThat(urls.putsTo(url).get(0).json().path("Status").asText()).isEqualTo("SUCCESS");
             assertThat(LocalCognito.pool().holdersOf("Google", "104578123456789012345")).extracting(u -> u.username())

@@ -8,25 +8,25 @@ import com.custom.cognito.providerlink.contract.Models;
 import com.custom.cognito.providerlink.local.customresource.CustomResourceEvents;
 import com.custom.cognito.providerlink.local.customresource.ResponseUrlServer;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.Faults;
 import com.custom.cognito.providerlink.local.emulator.Faults.Kind;
-import com.custom.cognito.providerlink.local.run.LocalContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The custom-resource entry point in this JVM, against the emulated Cognito, answering to a local ResponseURL:
@@ -38,28 +38,18 @@ class CustomResourceHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUBJECT = "104578123456789012345";
-    private final List<Long> callbackPauses = Collections.synchronizedList(new ArrayList<>());
-    private final List<Long> answerPauses = Collections.synchronizedList(new ArrayList<>());
+    private FunctionUnderTest function;
     private ResponseUrlServer urls;
-    private CustomResourceHandler handler;
-    private LocalContext lastContext;
 
-    /** The function's own credentials, as Lambda gives them to the SDK's default chain (any work against the emulator). */
     @BeforeEach
-    void start() {
-        System.setProperty("aws.accessKeyId", "AKIAFUNCTIONKEY00001");
-        System.setProperty("aws.secretAccessKey", "function-secret-key-never-shown");
-        urls = ResponseUrlServer.start();
-        handler = new CustomResourceHandler(ClientBuilder::getClient, new ResponseUrl(ResponseUrl.client(), answerPauses::add,
-            Duration.ofMillis(500)), callbackPauses::add);
+    void start(final CognitoEmulator cognito) {
+        function = new FunctionUnderTest(ClientBuilder.at(cognito.endpoint()));
+        urls = function.urls;
     }
 
     @AfterEach
-    void stop() {
-        urls.close();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        System.clearProperty("aws.sessionToken");
+    void stop() throws InterruptedException {
+        function.stop();
     }
 
     @Test
@@ -93,13 +83,15 @@ class CustomResourceHandlerTest {
     }
 
     @Test
-    void aCreateOfAnIdentityLinkedElsewhereFailsNamingTheHolderAndItsRollbackDeleteTouchesNothing(final CognitoEmulator cognito) {
+    void aCreateOfAnIdentityLinkedElsewhereFailsNamingTheHolderBySubAndItsRollbackDeleteTouchesNothing(
+        final CognitoEmulator cognito) {
         send(CustomResourceEvents.create(urls.newUrl(), link("bob")));
 
         final JsonNode failed = send(CustomResourceEvents.create(urls.newUrl(), link("alice")));
 
         assertThat(failed.path("Status").asText()).isEqualTo("FAILED");
-        assertThat(failed.path("Reason").asText()).startsWith("AlreadyExists:").contains("'bob'");
+        assertThat(failed.path("Reason").asText()).startsWith("AlreadyExists:")
+            .contains("whose sub is " + LocalCognito.pool().user("bob").sub()).doesNotContain("bob");
         final String physicalId = failed.path("PhysicalResourceId").asText();
         assertThat(physicalId).startsWith("providerlink-not-created-");
         final int mark = cognito.requests().mark();
@@ -240,7 +232,7 @@ class CustomResourceHandlerTest {
         final List<ResponseUrlServer.Put> puts = urls.putsTo(URI.create(event.path("ResponseURL").asText()));
         assertThat(puts).extracting(ResponseUrlServer.Put::status).containsExactly(500, 200);
         assertThat(puts.get(1).body()).isEqualTo(puts.get(0).body());
-        assertThat(answerPauses).hasSize(1);
+        assertThat(function.answerPauses).hasSize(1);
     }
 
     @Test
@@ -261,7 +253,7 @@ class CustomResourceHandlerTest {
         final JsonNode answer = send(CustomResourceEvents.create(urls.newUrl(), link("alice")));
 
         assertThat(answer.path("Status").asText()).as(answer.path("Reason").asText()).isEqualTo("SUCCESS");
-        assertThat(callbackPauses).isNotEmpty();
+        assertThat(function.callbackPauses).isNotEmpty();
         assertThat(holders()).containsExactly("alice");
     }
 
@@ -308,15 +300,18 @@ class CustomResourceHandlerTest {
 
     @Test
     void aFunctionAboutToTimeOutAnswersFailedInTimeAndMakesNoLinkAfterwards(final CognitoEmulator cognito) throws Exception {
-        cognito.faults().on("AdminGetUser").after(0).times(1).delay(Duration.ofSeconds(4)).inject(Kind.SLOW);
+        final Faults.Held check = cognito.faults().on("AdminGetUser").hold();
+        final ObjectNode event = CustomResourceEvents.create(urls.newUrl(), link("alice"));
 
-        final JsonNode answer = send(CustomResourceEvents.create(urls.newUrl(), link("alice")),
-            CustomResourceHandler.ANSWER_RESERVE_MILLIS + 300);
+        final CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> function.send(event, 60_000));
+        check.awaitArrival();
+        function.clock.advance(Duration.ofSeconds(50));
 
-        assertThat(answer.path("Status").asText()).isEqualTo("FAILED");
-        assertThat(answer.path("Reason").asText()).contains("time ran out");
-        assertThat(answer.path("PhysicalResourceId").asText()).startsWith("providerlink-not-created-");
-        Thread.sleep(4_500);
+        assertThat(answer.get(1, TimeUnit.MINUTES).path("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get().path("Reason").asText()).contains("time ran out").doesNotContain("may have been made");
+        assertThat(answer.get().path("PhysicalResourceId").asText()).startsWith("providerlink-not-created-");
+        check.release();
+        function.awaitWorkers();
         assertThat(cognito.requests().count("AdminLinkProviderForUser")).as("no link after the answer").isZero();
     }
 
@@ -324,9 +319,9 @@ class CustomResourceHandlerTest {
     void anEventWithoutAResponseUrlIsLoggedAndAnEventWithOneButNoRequestTypeIsAnsweredFailed() throws IOException {
         final ObjectNode noUrl = CustomResourceEvents.create(urls.newUrl(), link("alice"));
         noUrl.remove("ResponseURL");
-        invoke(noUrl.toString().getBytes(StandardCharsets.UTF_8), 60_000);
+        function.invoke(noUrl.toString().getBytes(StandardCharsets.UTF_8), 60_000);
         assertThat(urls.puts()).isEmpty();
-        assertThat(lastContext.logLines()).anyMatch(l -> l.contains("no usable ResponseURL"));
+        assertThat(function.lastContext().logLines()).anyMatch(l -> l.contains("no usable ResponseURL"));
 
         final ObjectNode noType = CustomResourceEvents.create(urls.newUrl(), link("alice"));
         noType.remove("RequestType");
@@ -334,15 +329,19 @@ class CustomResourceHandlerTest {
         assertThat(answer.path("Status").asText()).isEqualTo("FAILED");
         assertThat(answer.path("Reason").asText()).contains("RequestType");
 
-        invoke("not json".getBytes(StandardCharsets.UTF_8), 60_000);
-        assertThat(lastContext.logLines()).anyMatch(l -> l.contains("not JSON"));
+        function.invoke("not json".getBytes(StandardCharsets.UTF_8), 60_000);
+        assertThat(function.lastContext().logLines()).anyMatch(l -> l.contains("not JSON"));
     }
 
     @Test
     void anErrorInsideTheHandlerStillGetsAFailedAnswer() {
-        handler = new CustomResourceHandler(region -> {
-            throw new StackOverflowError();
-        }, new ResponseUrl(ResponseUrl.client(), answerPauses::add, Duration.ofMillis(500)), callbackPauses::add);
+        function.calling(new ClientBuilder() {
+
+            @Override
+            public CognitoIdentityProviderClient client(final String region) {
+                throw new StackOverflowError();
+            }
+        });
 
         final JsonNode answer = send(CustomResourceEvents.create(urls.newUrl(), link("alice")));
 
@@ -356,9 +355,9 @@ class CustomResourceHandlerTest {
         System.setProperty("aws.sessionToken", "function-session-token-never-shown");
         final List<String> texts = new ArrayList<>();
         texts.add(send(CustomResourceEvents.create(urls.newUrl(), link("alice"))).toString());
-        texts.addAll(lastContext.logLines());
+        texts.addAll(function.lastContext().logLines());
         texts.add(send(CustomResourceEvents.create(urls.newUrl(), link("bob"))).toString());
-        texts.addAll(lastContext.logLines());
+        texts.addAll(function.lastContext().logLines());
 
         assertThat(String.join("\n", texts)).doesNotContain("function-secret-key-never-shown")
             .doesNotContain("function-session-token-never-shown").doesNotContain("AKIAFUNCTIONKEY00001")
@@ -455,37 +454,13 @@ class CustomResourceHandlerTest {
     }
 
     private JsonNode send(final ObjectNode event) {
-        return send(event, 60_000);
-    }
-
-    private JsonNode send(final ObjectNode event, final long timeoutMillis) {
-        final byte[] output = invoke(event.toString().getBytes(StandardCharsets.UTF_8), timeoutMillis);
-        final List<ResponseUrlServer.Put> puts = urls.putsTo(URI.create(event.path("ResponseURL").asText()));
-        assertThat(puts).as("every event is answered").isNotEmpty();
-        final JsonNode answer = puts.get(puts.size() - 1).json();
-        try {
-            assertThat(JSON.readTree(output)).as("the function's output is the answer").isEqualTo(answer);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return answer;
+        return function.send(event);
     }
 
     private ResponseUrlServer.Put sendForPut(final ObjectNode event) {
         send(event);
         final List<ResponseUrlServer.Put> puts = urls.putsTo(URI.create(event.path("ResponseURL").asText()));
         return puts.get(puts.size() - 1);
-    }
-
-    private byte[] invoke(final byte[] event, final long timeoutMillis) {
-        lastContext = new LocalContext(false, timeoutMillis);
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, lastContext);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out.toByteArray();
     }
 
     private static List<String> holders() {

@@ -42,17 +42,16 @@ class CustomResourceRulesTest {
     }
 
     @Test
-    void serviceTokenIsNotAPropertyOfTheLinkAndMissingPropertiesAreEmpty() throws Exception {
+    void serviceTokenAndServiceTimeoutAreNotPropertiesOfTheLinkAndMissingPropertiesAreEmpty() throws Exception {
         final ObjectNode withToken = event();
         withToken.putObject("ResourceProperties").put("ServiceToken", "arn:aws:lambda:us-east-1:1:function:f").put("UserPoolId",
-            "p");
+            "p").put("ServiceTimeout", "900");
         final ObjectNode without = event();
         without.remove("ResourceProperties");
 
         assertThat(CustomResourceEvent.parse(bytes(withToken)).properties().fieldNames()).toIterable()
             .containsExactly("UserPoolId");
         assertThat(CustomResourceEvent.parse(bytes(without)).properties().isEmpty()).isTrue();
-        assertThat(CustomResourceEvent.parse(bytes(without)).stackAccount()).isEqualTo("123456789012");
     }
 
     @Test
@@ -64,8 +63,8 @@ class CustomResourceRulesTest {
         final String digest = PhysicalId.of(long1, long1);
         assertThat(digest).startsWith("us-east-1_EXAMPLE|sha256:").hasSizeLessThan(PhysicalId.MAX_BYTES);
         assertThat(PhysicalId.resolve(digest, () -> long1)).contains(long1);
-        assertThatThrownBy(() -> PhysicalId.resolve(digest, () -> ALICE)).isInstanceOfSatisfying(LinkException.class, e
-            -> assertThat(e.getMessage()).contains("digest of a link other than").contains("admin-disable-provider-for-user"));
+        assertThatThrownBy(() -> PhysicalId.resolve(digest, () -> ALICE)).isInstanceOfSatisfying(LinkException.class,
+            e -> assertThat(e.getMessage()).contains("digest of a link other than").contains("admin-disable-provider-for-user"));
         assertThat(PhysicalId.resolve(ALICE.id(), () -> long1)).contains(ALICE);
         assertThat(PhysicalId.notCreated("r".repeat(2000))).hasSizeLessThan(PhysicalId.MAX_BYTES)
             .startsWith("providerlink-not-created-");
@@ -101,14 +100,17 @@ class CustomResourceRulesTest {
         server.start();
         try {
             final List<String> log = new ArrayList<>();
-            final ResponseUrl url = new ResponseUrl(ResponseUrl.client(), millis -> { }, Duration.ofSeconds(2));
+            final ResponseUrl url = new ResponseUrl(ResponseUrl.client(), waited -> {
+            }, Duration.ofSeconds(2));
             final URI address = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/answer");
 
-            assertThat(url.put(address, "{}".getBytes(StandardCharsets.UTF_8), () -> 60_000, log::add)).isFalse();
-            assertThat(puts.get()).isEqualTo(1);
+            assertThat(url.put(address, "{}".getBytes(StandardCharsets.UTF_8), () -> 60_000, log::add))
+                .isEqualTo(ResponseUrl.Delivery.FAILED);
+            assertThat(puts.get()).as("once with the condition, once without it, then never again").isEqualTo(2);
             assertThat(log).anyMatch(l -> l.contains("HTTP 403") && l.contains("not retried"));
-            assertThat(url.put(address, "{}".getBytes(StandardCharsets.UTF_8), () -> 500, log::add)).isFalse();
-            assertThat(puts.get()).as("no attempt without a second to spare").isEqualTo(1);
+            assertThat(url.put(address, "{}".getBytes(StandardCharsets.UTF_8), () -> 500, log::add))
+                .isEqualTo(ResponseUrl.Delivery.FAILED);
+            assertThat(puts.get()).as("no attempt without a second to spare").isEqualTo(2);
         } finally {
             server.stop(0);
         }
@@ -116,15 +118,18 @@ class CustomResourceRulesTest {
 
     @Test
     void anUnreachableResponseUrlIsRetriedUntilTheTimeIsUp() {
-        final List<Long> pauses = new ArrayList<>();
+        final List<Duration> pauses = new ArrayList<>();
         final long[] left = {10_000};
-        final ResponseUrl url = new ResponseUrl(ResponseUrl.client(), millis -> {
-            pauses.add(millis);
+        final ResponseUrl url = new ResponseUrl(ResponseUrl.client(), waited -> {
+            pauses.add(waited);
             left[0] -= 3_000;
         }, Duration.ofSeconds(1));
 
-        assertThat(url.put(URI.create("http://127.0.0.1:9/answer"), new byte[0], () -> left[0], line -> { })).isFalse();
-        assertThat(pauses).hasSizeGreaterThanOrEqualTo(2).first().isEqualTo(200L);
+        assertThat(url.put(URI.create("http://127.0.0.1:9/answer"), new byte[0], () -> left[0], line -> {
+        }))
+            .isEqualTo(ResponseUrl.Delivery.FAILED);
+        assertThat(pauses).hasSizeGreaterThanOrEqualTo(2).first()
+            .satisfies(first -> assertThat(first).isBetween(Duration.ofMillis(100), Duration.ofMillis(200)));
     }
 
     private static void assertUnusable(final String event, final String message, final boolean answerable) {
@@ -136,7 +141,8 @@ class CustomResourceRulesTest {
     }
 
     private static ObjectNode event() {
-        final ObjectNode event = JSON.createObjectNode().put("RequestType", "Create").put("ResponseURL", "https://bucket.example/a")
+        final ObjectNode event = JSON.createObjectNode().put("RequestType", "Create")
+            .put("ResponseURL", "https://bucket.example/a")
             .put("StackId", "arn:aws:cloudformation:us-east-1:123456789012:stack/s/1").put("RequestId", "r-1")
             .put("LogicalResourceId", "Link");
         event.putObject("ResourceProperties");

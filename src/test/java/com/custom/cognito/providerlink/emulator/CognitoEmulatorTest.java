@@ -35,18 +35,18 @@ class CognitoEmulatorTest extends EmulatorClient {
     @BeforeEach
     void pool() {
         emulator.reset();
-        pool = cognito.createUserPool(r
-            -> r.poolName("test").aliasAttributesWithStrings("email").schema(SchemaAttributeType.builder()
-            .name("tenant").attributeDataType(AttributeDataType.STRING).mutable(false).build())).userPool().id();
-        cognito.createIdentityProvider(r
-            -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
-            .providerDetails(java.util.Map.of("client_id", "id", "client_secret", "secret", "authorize_scopes", "openid")));
-        cognito.createIdentityProvider(r
-            -> r.userPoolId(pool).providerName("CorpSAML").providerType(IdentityProviderTypeType.SAML)
-            .providerDetails(java.util.Map.of("MetadataURL", "https://idp.example.com/metadata"))
-            .attributeMapping(java.util.Map.of("email", "mail")));
-        cognito.adminCreateUser(r
-            -> r.userPoolId(pool).username("alice").userAttributes(attribute("email", "alice@example.com"),
+        pool = cognito
+            .createUserPool(r -> r.poolName("test").aliasAttributesWithStrings("email").schema(SchemaAttributeType.builder()
+                .name("tenant").attributeDataType(AttributeDataType.STRING).mutable(false).build()))
+            .userPool().id();
+        cognito
+            .createIdentityProvider(r -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
+                .providerDetails(java.util.Map.of("client_id", "id", "client_secret", "secret", "authorize_scopes", "openid")));
+        cognito
+            .createIdentityProvider(r -> r.userPoolId(pool).providerName("CorpSAML").providerType(IdentityProviderTypeType.SAML)
+                .providerDetails(java.util.Map.of("MetadataURL", "https://idp.example.com/metadata"))
+                .attributeMapping(java.util.Map.of("email", "mail")));
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username("alice").userAttributes(attribute("email", "alice@example.com"),
             attribute("email_verified", "true")));
     }
 
@@ -162,29 +162,29 @@ class CognitoEmulatorTest extends EmulatorClient {
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("bob"));
         link("Google", "Cognito_Subject", "g-1", "alice");
 
-        assertThat(cognito.listUsers(r
-            -> r.userPoolId(pool).filter("username ^= \"ali\"")).users()).extracting(UserType::username)
+        assertThat(cognito.listUsers(r -> r.userPoolId(pool).filter("username ^= \"ali\"")).users())
+            .extracting(UserType::username)
             .containsExactly("alice");
         assertRefused(() -> cognito.listUsers(r -> r.userPoolId(pool).filter("identities = \"x\"")), "InvalidParameterException",
             "Invalid search attribute");
-        assertRefused(() -> cognito.listUsers(r
-            -> r.userPoolId(pool).attributesToGet("identities")), "InvalidParameterException", null);
+        assertRefused(() -> cognito.listUsers(r -> r.userPoolId(pool).attributesToGet("identities")), "InvalidParameterException",
+            null);
     }
 
     @Test
     void malformedPoolIdsAreRefusedByTheReadOperationsAndNotFoundByLink() {
-        assertRefused(() -> cognito.adminGetUser(r
-            -> r.userPoolId("bad pool").username("alice")), "InvalidParameterException", null);
+        assertRefused(() -> cognito.adminGetUser(r -> r.userPoolId("bad pool").username("alice")), "InvalidParameterException",
+            null);
         assertRefused(() -> link("Google", "Cognito_Subject", "g-1", "alice", "bad pool"), "ResourceNotFoundException", null);
     }
 
     @Test
     void anUnknownOperationAnswersAsTheServiceDoes() throws Exception {
-        final HttpResponse<String> response =
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
-            .header("X-Amz-Target", "AWSCognitoIdentityProviderService.NoSuchThing").header("Content-Type",
-            "application/x-amz-json-1.1")
-            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.NoSuchThing").header("Content-Type",
+                    "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo("{\"__type\":\"UnknownOperationException\"}");
@@ -203,8 +203,8 @@ class CognitoEmulatorTest extends EmulatorClient {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRequestsException");
             assertThat(e.isThrottlingException()).isTrue();
         });
-        assertThatThrownBy(this::getAlice).isInstanceOfSatisfying(AwsServiceException.class, e
-            -> assertThat(e.statusCode()).isEqualTo(500));
+        assertThatThrownBy(this::getAlice).isInstanceOfSatisfying(AwsServiceException.class,
+            e -> assertThat(e.statusCode()).isEqualTo(500));
         assertRefused(this::getAlice, "NotAuthorizedException", null);
         assertRefused(this::getAlice, "AccessDeniedException", null);
         assertThatThrownBy(this::getAlice).isInstanceOf(SdkClientException.class);

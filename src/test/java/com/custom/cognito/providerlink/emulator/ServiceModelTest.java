@@ -42,9 +42,9 @@ class ServiceModelTest extends EmulatorClient {
 
     private String pool() {
         final String pool = cognito.createUserPool(r -> r.poolName("model")).userPool().id();
-        cognito.createIdentityProvider(r
-            -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
-            .providerDetails(Map.of("client_id", "c", "client_secret", "s", "authorize_scopes", "openid")));
+        cognito
+            .createIdentityProvider(r -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
+                .providerDetails(Map.of("client_id", "c", "client_secret", "s", "authorize_scopes", "openid")));
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("alice").userAttributes(attribute("email", "alice@example.com"),
             attribute("given_name", "Alice"), attribute("family_name", "O'Hara")));
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("alan").userAttributes(attribute("email", "ALAN@example.com")));
@@ -55,9 +55,10 @@ class ServiceModelTest extends EmulatorClient {
     void aMissingRequiredMemberIsRefusedBeforeAnyLookupWithTheServicesValidationText() {
         assertRefused(() -> cognito.adminGetUser(r -> r.userPoolId("us-east-1_Nowhere")), "InvalidParameterException",
             "1 validation error detected: Value null at 'username' failed to satisfy constraint: Member must not be null");
-        assertRefused(() -> cognito.adminLinkProviderForUser(r
-            -> r.userPoolId("us-east-1_Nowhere").sourceUser(identifier("Google", null,
-            "1"))), "InvalidParameterException",
+        assertRefused(
+            () -> cognito.adminLinkProviderForUser(r -> r.userPoolId("us-east-1_Nowhere").sourceUser(identifier("Google", null,
+                "1"))),
+            "InvalidParameterException",
             "1 validation error detected: Value null at 'destinationUser' failed to satisfy constraint: Member must not be null");
         assertThat(emulator.requests().entries()).extracting(e -> e.errorType()).containsOnly("InvalidParameterException");
     }
@@ -73,13 +74,14 @@ class ServiceModelTest extends EmulatorClient {
         assertRefused(() -> cognito.listUsers(r -> r.userPoolId("us-east-1_X").limit(61)), "InvalidParameterException",
             "1 validation error detected: Value '61' at 'limit' failed to satisfy constraint: Member must have value less than "
                 + "or equal to 60");
-        assertRefused(() -> cognito.adminGetUser(r
-            -> r.userPoolId("us-east-1_X").username("x".repeat(129))), "InvalidParameterException",
+        assertRefused(() -> cognito.adminGetUser(r -> r.userPoolId("us-east-1_X").username("x".repeat(129))),
+            "InvalidParameterException",
             "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than "
                 + "or equal to 128");
-        assertRefused(() -> cognito.adminLinkProviderForUser(r
-            -> r.userPoolId("p").destinationUser(identifier("Cognito", null, "a"))
-            .sourceUser(identifier("G".repeat(33), null, "1"))), "InvalidParameterException",
+        assertRefused(
+            () -> cognito.adminLinkProviderForUser(r -> r.userPoolId("p").destinationUser(identifier("Cognito", null, "a"))
+                .sourceUser(identifier("G".repeat(33), null, "1"))),
+            "InvalidParameterException",
             "1 validation error detected: Value '" + "G".repeat(33)
                 + "' at 'sourceUser.providerName' failed to satisfy constraint: Member must"
                 + " have length less than or equal to 32");
@@ -104,8 +106,8 @@ class ServiceModelTest extends EmulatorClient {
 
         final AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool).username("alice"));
         final ListUsersResponse listed = cognito.listUsers(r -> r.userPoolId(pool));
-        final DescribeIdentityProviderResponse provider = cognito.describeIdentityProvider(r
-            -> r.userPoolId(pool).providerName("Google"));
+        final DescribeIdentityProviderResponse provider = cognito
+            .describeIdentityProvider(r -> r.userPoolId(pool).providerName("Google"));
         final UserPoolType described = cognito.describeUserPool(r -> r.userPoolId(pool)).userPool();
 
         assertThat(unset(user, Set.of("MFAOptions", "PreferredMfaSetting", "UserMFASettingList"))).isEmpty();
@@ -114,7 +116,7 @@ class ServiceModelTest extends EmulatorClient {
         // settings a pool created with defaults does not have, and features the emulator does not model
         assertThat(unset(described, Set.of("SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject",
             "SmsAuthenticationMessage", "UserAttributeUpdateSettings", "DeviceConfiguration", "SmsConfiguration",
-                "SmsConfigurationFailure",
+            "SmsConfigurationFailure",
             "EmailConfigurationFailure", "Domain", "CustomDomain", "UserPoolAddOns", "Status", "KeyConfiguration",
             "IssuerConfiguration"))).isEmpty();
         assertThat(user.userCreateDate()).isNotNull().isBeforeOrEqualTo(user.userLastModifiedDate());
@@ -215,7 +217,7 @@ class ServiceModelTest extends EmulatorClient {
         final JsonNode model = botocoreModel();
         Assumptions.assumeTrue(model != null,
             "botocore's cognito-idp model is not on this machine (python3 with botocore, as the AWS CLI"
-            + " installs it)");
+                + " installs it)");
         final Map<String, List<ServiceModel.Member>> rules = ServiceModel.inputs();
         int checked = 0;
         for (Map.Entry<String, List<ServiceModel.Member>> operation : rules.entrySet()) {
@@ -230,15 +232,17 @@ class ServiceModelTest extends EmulatorClient {
                     .isEqualTo(requiredIn(model, input, path));
                 assertThat(rule.min()).as(path + " min").isEqualTo(shape.has("min")
                     ? shape.get("min")
-                    .asInt() : null);
+                        .asInt()
+                    : null);
                 assertThat(rule.max()).as(path + " max").isEqualTo(shape.has("max")
                     ? shape.get("max")
-                    .asInt() : null);
+                        .asInt()
+                    : null);
                 assertThat(rule.pattern()).as(path
                     + " pattern").isEqualTo(shape.path("pattern").asText(null));
                 assertThat(rule.sensitive()).as(path
                     + " sensitive").isEqualTo(shape.path("sensitive")
-                    .asBoolean(false));
+                        .asBoolean(false));
                 checked++;
             }
             for (JsonNode required : input.path("required")) {

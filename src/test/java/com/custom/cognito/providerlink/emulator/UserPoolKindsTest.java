@@ -18,28 +18,28 @@ class UserPoolKindsTest extends EmulatorClient {
 
     @Test
     void inAnEmailUsernamePoolTheUsernameIsAGeneratedUuidEqualToTheSubAndTheEmailAnAttribute() {
-        final String pool = cognito.createUserPool(r
-            -> r.poolName("emails").usernameAttributes(UsernameAttributeType.EMAIL)).userPool().id();
+        final String pool = cognito.createUserPool(r -> r.poolName("emails").usernameAttributes(UsernameAttributeType.EMAIL))
+            .userPool().id();
 
         final UserType dave = cognito.adminCreateUser(r -> r.userPoolId(pool).username("dave@example.com")).user();
 
         assertThat(UUID.fromString(dave.username()).toString()).isEqualTo(dave.username());
         assertThat(attributeOf(dave.attributes(), "sub")).isEqualTo(dave.username());
         assertThat(attributeOf(dave.attributes(), "email")).isEqualTo("dave@example.com");
-        for (String name : new String[] {"dave@example.com", dave.username()}) {
+        for (String name : new String[]{"dave@example.com", dave.username()}) {
             assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username(name)).username()).isEqualTo(dave.username());
         }
         assertRefused(() -> cognito.adminCreateUser(r -> r.userPoolId(pool).username("dave")), "InvalidParameterException",
             "Username should be an email.");
-        assertRefused(() -> cognito.adminCreateUser(r
-            -> r.userPoolId(pool).username("dave@example.com")), "UsernameExistsException",
+        assertRefused(() -> cognito.adminCreateUser(r -> r.userPoolId(pool).username("dave@example.com")),
+            "UsernameExistsException",
             "User account already exists");
     }
 
     @Test
     void aPhoneUsernamePoolTakesThePhoneNumberAsTheAttribute() {
-        final String pool = cognito.createUserPool(r
-            -> r.poolName("phones").usernameAttributes(UsernameAttributeType.PHONE_NUMBER))
+        final String pool = cognito
+            .createUserPool(r -> r.poolName("phones").usernameAttributes(UsernameAttributeType.PHONE_NUMBER))
             .userPool().id();
 
         final UserType pat = cognito.adminCreateUser(r -> r.userPoolId(pool).username("+15555550100")).user();
@@ -54,15 +54,15 @@ class UserPoolKindsTest extends EmulatorClient {
             .aliasAttributes(AliasAttributeType.EMAIL, AliasAttributeType.PREFERRED_USERNAME)).userPool().id();
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("erin").userAttributes(attribute("email", "erin@example.com"),
             attribute("email_verified", "true"), attribute("preferred_username", "e.r.i.n")));
-        cognito.adminCreateUser(r
-            -> r.userPoolId(pool).username("frank").userAttributes(attribute("email", "frank@example.com")));
+        cognito
+            .adminCreateUser(r -> r.userPoolId(pool).username("frank").userAttributes(attribute("email", "frank@example.com")));
 
         assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username("erin@example.com")).username()).isEqualTo("erin");
         assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username("e.r.i.n")).username()).isEqualTo("erin");
         assertRefused(() -> cognito.adminGetUser(r -> r.userPoolId(pool).username("frank@example.com")), "UserNotFoundException",
             "User does not exist.");
-        assertRefused(() -> cognito.adminCreateUser(r
-            -> r.userPoolId(pool).username("gina@example.com")), "InvalidParameterException",
+        assertRefused(() -> cognito.adminCreateUser(r -> r.userPoolId(pool).username("gina@example.com")),
+            "InvalidParameterException",
             "Username cannot be of email format, since user pool is configured for email alias.");
         assertRefused(() -> cognito.adminCreateUser(r -> r.userPoolId(pool).username("erin2").userAttributes(
             attribute("email", "erin@example.com"), attribute("email_verified", "true"))), "AliasExistsException",
@@ -71,8 +71,8 @@ class UserPoolKindsTest extends EmulatorClient {
 
     @Test
     void forcingAnAliasMovesItToTheNewUser() {
-        final String pool = cognito.createUserPool(r
-            -> r.poolName("aliases").aliasAttributes(AliasAttributeType.EMAIL)).userPool().id();
+        final String pool = cognito.createUserPool(r -> r.poolName("aliases").aliasAttributes(AliasAttributeType.EMAIL))
+            .userPool().id();
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("erin").userAttributes(attribute("email", "erin@example.com"),
             attribute("email_verified", "true")));
 
@@ -85,10 +85,10 @@ class UserPoolKindsTest extends EmulatorClient {
     @Test
     void anUnverifiedAliasResolvesWhenTheSwitchSaysAliasesNeedNoVerification() {
         emulator.behaviour().aliasNeedsVerification = false;
-        final String pool = cognito.createUserPool(r
-            -> r.poolName("aliases").aliasAttributes(AliasAttributeType.EMAIL)).userPool().id();
-        cognito.adminCreateUser(r
-            -> r.userPoolId(pool).username("frank").userAttributes(attribute("email", "frank@example.com")));
+        final String pool = cognito.createUserPool(r -> r.poolName("aliases").aliasAttributes(AliasAttributeType.EMAIL))
+            .userPool().id();
+        cognito
+            .adminCreateUser(r -> r.userPoolId(pool).username("frank").userAttributes(attribute("email", "frank@example.com")));
 
         assertThat(cognito.adminGetUser(r -> r.userPoolId(pool).username("frank@example.com")).username()).isEqualTo("frank");
     }
@@ -100,7 +100,7 @@ class UserPoolKindsTest extends EmulatorClient {
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("Alice").userAttributes(attribute("email", "Alice@Example.com"),
             attribute("email_verified", "true")));
 
-        for (String name : new String[] {"alice", "ALICE", "alice@example.com"}) {
+        for (String name : new String[]{"alice", "ALICE", "alice@example.com"}) {
             final AdminGetUserResponse found = cognito.adminGetUser(r -> r.userPoolId(pool).username(name));
             assertThat(found.username()).isEqualTo("Alice");
         }
@@ -115,8 +115,8 @@ class UserPoolKindsTest extends EmulatorClient {
 
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("Alice"));
 
-        assertRefused(() -> cognito.adminGetUser(r
-            -> r.userPoolId(pool).username("ALICE")), "UserNotFoundException", "User does not exist.");
+        assertRefused(() -> cognito.adminGetUser(r -> r.userPoolId(pool).username("ALICE")), "UserNotFoundException",
+            "User does not exist.");
     }
 
     @Test
@@ -128,11 +128,11 @@ class UserPoolKindsTest extends EmulatorClient {
 
     @Test
     void linkingFindsANativeDestinationByAliasOnlyWhileTheSwitchSaysSo() {
-        final String pool = cognito.createUserPool(r
-            -> r.poolName("aliases").aliasAttributes(AliasAttributeType.EMAIL)).userPool().id();
-        cognito.createIdentityProvider(r
-            -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
-            .providerDetails(java.util.Map.of("client_id", "c", "client_secret", "s", "authorize_scopes", "openid")));
+        final String pool = cognito.createUserPool(r -> r.poolName("aliases").aliasAttributes(AliasAttributeType.EMAIL))
+            .userPool().id();
+        cognito
+            .createIdentityProvider(r -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
+                .providerDetails(java.util.Map.of("client_id", "c", "client_secret", "s", "authorize_scopes", "openid")));
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("erin").userAttributes(attribute("email", "erin@example.com"),
             attribute("email_verified", "true")));
 
@@ -142,8 +142,8 @@ class UserPoolKindsTest extends EmulatorClient {
 
         assertRefused(() -> cognito.adminLinkProviderForUser(r -> r.userPoolId(pool).destinationUser(identifier("Cognito", null,
             "erin@example.com")).sourceUser(identifier("Google", "Cognito_Subject", "g-2"))), "UserNotFoundException",
-                "User does not exist.");
-        assertThat(attributeOf(cognito.adminGetUser(r
-            -> r.userPoolId(pool).username("erin")).userAttributes(), "identities")).contains("g-1");
+            "User does not exist.");
+        assertThat(attributeOf(cognito.adminGetUser(r -> r.userPoolId(pool).username("erin")).userAttributes(), "identities"))
+            .contains("g-1");
     }
 }

@@ -27,7 +27,8 @@ class BaseHandlerStdTest extends HandlerTestBase {
     void aFirstInvocationWithoutCallbackContextStartsItsOwnAndHandsItBack() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenThrow(throttled());
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(new CreateHandler(pause), declaredModel(), null);
+        final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(new CreateHandler(CLIENTS, pause), declaredModel(),
+            null);
 
         assertThat(event.isInProgress()).isTrue();
         assertThat(event.getCallbackContext()).as("a context the next invocation gets back").isNotNull();
@@ -41,7 +42,7 @@ class BaseHandlerStdTest extends HandlerTestBase {
         final CallbackContext context = new CallbackContext();
         context.setPauseMillis(640);
 
-        invokeOnce(new ReadHandler(pause), readModel(), context);
+        invokeOnce(new ReadHandler(CLIENTS, pause), readModel(), context);
 
         assertThat(pauses).containsExactly(Duration.ofMillis(640));
         assertThat(context.getPauseMillis()).isZero();

@@ -12,6 +12,8 @@ import com.custom.cognito.providerlink.DestinationUser;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.SourceUser;
 import com.custom.cognito.providerlink.cognito.LinkGateway;
+import com.custom.cognito.providerlink.ownership.Ownership;
+import com.custom.cognito.providerlink.pacing.ThrottleSchedule;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 class CreateHandlerTest extends HandlerTestBase {
 
     private static final String ALREADY_LINKED = "SourceUser is already linked to DestinationUser";
-    private final CreateHandler handler = new CreateHandler(pause);
+    private final CreateHandler handler = new CreateHandler(CLIENTS, pause);
 
     @Test
     void createLinksTheSourceToTheDestinationAndReturnsTheReadModel() {
@@ -51,8 +53,8 @@ class CreateHandlerTest extends HandlerTestBase {
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(event.getResourceModel()).isEqualTo(readModel());
-        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent =
-            ArgumentCaptor.forClass(AdminLinkProviderForUserRequest.class);
+        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent = ArgumentCaptor
+            .forClass(AdminLinkProviderForUserRequest.class);
         verify(sdk).adminLinkProviderForUser(sent.capture());
         assertThat(sent.getValue().userPoolId()).isEqualTo(POOL);
         assertThat(sent.getValue().sourceUser().providerName()).isEqualTo("Google");
@@ -81,8 +83,8 @@ class CreateHandlerTest extends HandlerTestBase {
         final ArgumentCaptor<AdminGetUserRequest> looked = ArgumentCaptor.forClass(AdminGetUserRequest.class);
         verify(sdk, times(2)).adminGetUser(looked.capture());
         assertThat(looked.getAllValues()).extracting(AdminGetUserRequest::username).containsExactly("dave@example.com", uuid);
-        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent =
-            ArgumentCaptor.forClass(AdminLinkProviderForUserRequest.class);
+        final ArgumentCaptor<AdminLinkProviderForUserRequest> sent = ArgumentCaptor
+            .forClass(AdminLinkProviderForUserRequest.class);
         verify(sdk).adminLinkProviderForUser(sent.capture());
         assertThat(sent.getValue().destinationUser().providerAttributeValue()).isEqualTo(uuid);
         assertThat(event.getResourceModel().getId()).isEqualTo(POOL + "|Cognito|" + uuid + "|Google|" + GOOGLE_SUB);
@@ -109,7 +111,9 @@ class CreateHandlerTest extends HandlerTestBase {
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
         assertThat(event.getResourceModel()).as("no identifier, so a rollback cannot delete the existing link").isNull();
-        assertThat(event.getMessage()).contains("import").contains(LINK_ID);
+        assertThat(event.getMessage()).contains("import")
+            .contains(POOL + "|Cognito|alice|Google|<SourceUser.ProviderAttributeValue>")
+            .as("no identity value in a reason").doesNotContain(GOOGLE_SUB);
         verify(sdk, never()).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
     }
 
@@ -117,42 +121,47 @@ class CreateHandlerTest extends HandlerTestBase {
         return Stream.of(
             Arguments.of("a native source", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .sourceUser(SourceUser.builder().providerName("Cognito").providerAttributeName("Cognito_Subject")
-                .providerAttributeValue("bob").build()).build(),
+                    .providerAttributeValue("bob").build())
+                .build(),
                 "SourceUser.ProviderName: is Cognito"),
             Arguments.of("a social source linked by email", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .sourceUser(SourceUser.builder().providerName("Facebook").providerAttributeName("email")
-                .providerAttributeValue("a@b.c").build()).build(),
+                    .providerAttributeValue("a@b.c").build())
+                .build(),
                 "SourceUser.ProviderAttributeName: must be Cognito_Subject for Facebook"),
-            Arguments.of("no pool", (UnaryOperator<ResourceModel>) m
-                -> m.toBuilder().userPoolId(null).build(), "UserPoolId: is required"),
-            Arguments.of("no source", (UnaryOperator<ResourceModel>) m
-                -> m.toBuilder().sourceUser(null).build(), "SourceUser: is required"),
-            Arguments.of("no destination", (UnaryOperator<ResourceModel>) m
-                -> m.toBuilder().destinationUser(null).build(), "DestinationUser: is required"),
+            Arguments.of("no pool", (UnaryOperator<ResourceModel>) m -> m.toBuilder().userPoolId(null).build(),
+                "UserPoolId: is required"),
+            Arguments.of("no source", (UnaryOperator<ResourceModel>) m -> m.toBuilder().sourceUser(null).build(),
+                "SourceUser: is required"),
+            Arguments.of("no destination", (UnaryOperator<ResourceModel>) m -> m.toBuilder().destinationUser(null).build(),
+                "DestinationUser: is required"),
             Arguments.of("no source attribute name", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .sourceUser(SourceUser.builder().providerName("Google").providerAttributeValue("1").build()).build(),
                 "SourceUser.ProviderAttributeName: is required"),
             Arguments.of("an empty source value", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject")
-                .providerAttributeValue("").build()).build(),
+                    .providerAttributeValue("").build())
+                .build(),
                 "SourceUser.ProviderAttributeValue: is required"),
             Arguments.of("a zero-width space in the source value", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject")
-                .providerAttributeValue("10\u200B45").build()).build(),
+                    .providerAttributeValue("10\u200B45").build())
+                .build(),
                 "SourceUser.ProviderAttributeValue: must be printable characters only"),
             Arguments.of("a non-breaking space in the username", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("ali\u00A0ce").build())
                 .build(),
                 "DestinationUser.ProviderAttributeValue: must be printable characters without spaces"),
-            Arguments.of("a pool id with a non-ASCII letter", (UnaryOperator<ResourceModel>) m
-                -> m.toBuilder().userPoolId("us-east-1_Pööl").build(),
+            Arguments.of("a pool id with a non-ASCII letter",
+                (UnaryOperator<ResourceModel>) m -> m.toBuilder().userPoolId("us-east-1_Pööl").build(),
                 "UserPoolId: must be a user pool ID"),
             Arguments.of("no destination provider", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .destinationUser(DestinationUser.builder().providerAttributeValue("alice").build()).build(),
                 "DestinationUser.ProviderName: is required"),
             Arguments.of("a federated username over 128 characters", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
                 .destinationUser(DestinationUser.builder().providerName("LoginWithAmazon").providerAttributeValue("x".repeat(120))
-                .build()).build(),
+                    .build())
+                .build(),
                 "DestinationUser.ProviderAttributeValue: makes the federated username"));
     }
 
@@ -160,7 +169,7 @@ class CreateHandlerTest extends HandlerTestBase {
     @MethodSource("invalidDeclarations")
     void invalidDeclarationsAreRefusedBeforeAnyCognitoCallWithTheFieldAndTheFix(final String what,
         final UnaryOperator<ResourceModel> change,
-                                                                                 final String expected) {
+        final String expected) {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, change.apply(declaredModel()));
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.FAILED);
@@ -210,17 +219,23 @@ class CreateHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void thePre2024TextToAFirstAttemptIsReadBackAndTheLinkItMadeIsClaimed() {
+    void thePre2024TextToAFirstAttemptIsNeverClaimedEvenWhenTheLinkShowsAfterwards() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(
             "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
                 + "DestinationUser"));
 
-        assertThat(run(handler, declaredModel()).getResourceModel()).isEqualTo(readModel());
+        final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
+
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
+        assertThat(event.getResourceModel()).as("it may be another stack's: nothing for a rollback to delete").isNull();
+        assertThat(event.getMessage()).contains("Cognito refused this create's link call").contains("import it")
+            .contains("admin-disable-provider-for-user");
+        verify(sdk, times(1)).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
     }
 
     @Test
-    void thePre2024TextForALinkOnAnotherUserIsAlreadyExistsNamingThatUser() {
+    void thePre2024TextForALinkOnAnotherUserIsAlreadyExistsNamingThatUserBySub() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(
             "Invalid SourceUser: Cognito users with a username/password may not be passed in as a SourceUser, only as a "
@@ -231,31 +246,31 @@ class CreateHandlerTest extends HandlerTestBase {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
-        assertThat(event.getMessage()).contains("already linked to user 'bob'");
+        assertThat(event.getMessage()).contains("already linked to another user of the pool, whose sub is sub-of-bob")
+            .doesNotContain("bob@example.com").doesNotContain("'bob'");
         assertThat(event.getResourceModel()).isNull();
     }
 
     @Test
-    void aReInvocationWhoseContextRecordsAnUnansweredAttemptClaimsTheLinkThatAttemptMade() {
+    void aReInvocationWhoseContextRecordsAnUnansweredAttemptClaimsTheLinkThatAttemptMadeWithoutLinkingAgain() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
-        when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
-            .thenThrow(invalidParameter(ALREADY_LINKED));
         final CallbackContext recorded = new CallbackContext();
-        recorded.setCheckedDestination(USERNAME);
-        recorded.recordAttemptMayHaveTakenEffect();
+        recorded.setDestinationUsername(USERNAME);
+        recorded.setOwnership(Ownership.resume(Ownership.State.IN_DOUBT));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler, declaredModel(), recorded);
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(event.getResourceModel()).isEqualTo(readModel());
+        verify(sdk, never()).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
     }
 
     @Test
     void aReInvocationAfterTheLinkTookEffectOnlyReadsItBack() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)));
         final CallbackContext recorded = new CallbackContext();
-        recorded.setCheckedDestination(USERNAME);
-        recorded.recordTookEffect();
+        recorded.setDestinationUsername(USERNAME);
+        recorded.setOwnership(Ownership.resume(Ownership.State.TOOK_EFFECT));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler, declaredModel(), recorded);
 
@@ -265,7 +280,7 @@ class CreateHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void anIdentityLinkedToAnotherUserIsAlreadyExistsNamingThatUserAndTheFix() {
+    void anIdentityLinkedToAnotherUserIsAlreadyExistsNamingThatUserBySubAndTheFix() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class)))
             .thenThrow(invalidParameter(ALREADY_LINKED));
@@ -277,7 +292,9 @@ class CreateHandlerTest extends HandlerTestBase {
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
         assertThat(event.getResourceModel()).isNull();
-        assertThat(event.getMessage()).contains("already linked to user 'bob'").contains("make user 'bob' the DestinationUser");
+        assertThat(event.getMessage()).contains("whose sub is sub-of-bob")
+            .contains("list-users --user-pool-id " + POOL + " --filter 'sub = \"sub-of-bob\"'")
+            .contains("make that user the DestinationUser").doesNotContain("bob@example.com").doesNotContain("'bob'");
     }
 
     @Test
@@ -291,7 +308,7 @@ class CreateHandlerTest extends HandlerTestBase {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
-        assertThat(event.getMessage()).contains("another user (not among the first 1200 users searched)");
+        assertThat(event.getMessage()).contains("another user of the pool (not among the first 1200 users searched)");
         verify(sdk, times(LinkGateway.HOLDER_SEARCH_PAGES)).listUsers(any(ListUsersRequest.class));
     }
 
@@ -325,15 +342,17 @@ class CreateHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void aRefusalThatLinkedAnywayIsSuccessBecauseOurCallMadeTheLink() {
+    void aRefusalThatLinkedAnywayIsReportedWithHowToImportItButNotClaimed() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(invalidParameter(
             "Merging is not currently supported, provide a SourceUser that has not been signed up in order to link"));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
-        assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
-        assertThat(event.getResourceModel()).isEqualTo(readModel());
+        assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
+        assertThat(event.getResourceModel()).as("not claimed: it may be another stack's").isNull();
+        assertThat(event.getMessage()).contains("Merging is not currently supported").contains("import it")
+            .contains("Either Cognito made the link while answering an error");
     }
 
     @Test
@@ -454,14 +473,15 @@ class CreateHandlerTest extends HandlerTestBase {
         final ProgressEvent<ResourceModel, CallbackContext> event = run(handler, declaredModel());
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
-        assertThat(inProgressEvents()).singleElement().satisfies(e
-            -> assertThat(e.getResourceModel().getId()).isEqualTo(LINK_ID));
+        assertThat(inProgressEvents()).singleElement()
+            .satisfies(e -> assertThat(e.getResourceModel().getId()).isEqualTo(LINK_ID));
         verify(sdk, times(1)).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
     }
 
     @Test
-    void aThrottledLinkWaitsThroughAJitteredCallbackWithThePendingIdThenLinks() {
-        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(googleIdentity(GOOGLE_SUB)));
+    void aThrottledLinkWaitsThroughAJitteredCallbackWithThePendingIdThenReadsTheDestinationAgainBeforeLinking() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(null), userWith(null),
+            userWith(googleIdentity(GOOGLE_SUB)));
         when(sdk.adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class))).thenThrow(throttled())
             .thenReturn(AdminLinkProviderForUserResponse.builder().build());
 
@@ -469,11 +489,11 @@ class CreateHandlerTest extends HandlerTestBase {
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(inProgressEvents()).singleElement().satisfies(e -> {
-            assertThat(e.getCallbackDelaySeconds()).isBetween(1, LinkChangeHandler.FIRST_WINDOW_SECONDS);
+            assertThat(e.getCallbackDelaySeconds()).isBetween(1, ThrottleSchedule.FIRST_WINDOW_SECONDS);
             assertThat(e.getResourceModel().getId()).as("not yet this stack's link").isEqualTo(PENDING_ID);
         });
         verify(sdk, times(2)).adminLinkProviderForUser(any(AdminLinkProviderForUserRequest.class));
-        verify(sdk, times(2)).adminGetUser(any(AdminGetUserRequest.class));
+        verify(sdk, times(3)).adminGetUser(any(AdminGetUserRequest.class));
     }
 
     @Test
@@ -494,7 +514,10 @@ class CreateHandlerTest extends HandlerTestBase {
 
     private static UserType listedUser(final String username, final String identities) {
         final UserType.Builder user = UserType.builder().username(username).userStatus("CONFIRMED");
-        return identities == null ? user.attributes(AttributeType.builder().name("sub").value("s").build()).build()
-            : user.attributes(AttributeType.builder().name("identities").value(identities).build()).build();
+        final AttributeType sub = AttributeType.builder().name("sub").value("sub-of-" + username).build();
+        final AttributeType email = AttributeType.builder().name("email").value(username + "@example.com").build();
+        return identities == null
+            ? user.attributes(sub, email).build()
+            : user.attributes(sub, email, AttributeType.builder().name("identities").value(identities).build()).build();
     }
 }

@@ -2,6 +2,8 @@ package com.custom.cognito.providerlink.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -11,6 +13,8 @@ import com.custom.cognito.providerlink.CallbackContext;
 import com.custom.cognito.providerlink.DestinationUser;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.SourceUser;
+import com.custom.cognito.providerlink.ownership.Ownership;
+import com.custom.cognito.providerlink.pacing.ThrottleSchedule;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,7 +47,7 @@ class DeleteHandlerTest extends HandlerTestBase {
         + "\"issuer\":\"urn:corp\",\"primary\":false,\"dateCreated\":1}]";
     private static final String ISNT_LINKED = "Account isn't linked to anyone else, verify that the account has been linked";
 
-    private final DeleteHandler handler = new DeleteHandler(pause);
+    private final DeleteHandler handler = new DeleteHandler(CLIENTS, pause);
 
     @Test
     void deleteUnlinksTheSourceIdentityBySubjectAndSucceedsWithoutAModel() {
@@ -56,8 +60,8 @@ class DeleteHandlerTest extends HandlerTestBase {
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(event.getResourceModel()).isNull();
         assertThat(event.getResourceModels()).isNull();
-        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent =
-            ArgumentCaptor.forClass(AdminDisableProviderForUserRequest.class);
+        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent = ArgumentCaptor
+            .forClass(AdminDisableProviderForUserRequest.class);
         verify(sdk).adminDisableProviderForUser(sent.capture());
         assertThat(sent.getValue().userPoolId()).isEqualTo(POOL);
         assertThat(sent.getValue().user().providerName()).isEqualTo("Google");
@@ -82,7 +86,7 @@ class DeleteHandlerTest extends HandlerTestBase {
             .thenReturn(AdminDisableProviderForUserResponse.builder().build());
         final ResourceModel model = ResourceModel.builder().id(SAML_LINK_ID).userPoolId(POOL)
             .sourceUser(SourceUser.builder().providerName("CorpSAML").providerAttributeName("email")
-            .providerAttributeValue(SAML_EMAIL).build())
+                .providerAttributeValue(SAML_EMAIL).build())
             .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue(USERNAME).build()).build();
 
         assertThat(run(handler, model).getStatus()).isEqualTo(OperationStatus.SUCCESS);
@@ -93,7 +97,7 @@ class DeleteHandlerTest extends HandlerTestBase {
     @Test
     void deleteFromTheIdAloneFindsTheSamlAttributeAmongTheProvidersMappings() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(SAML_IDENTITY), userWith(SAML_IDENTITY),
-            userWith(null));
+            userWith(SAML_IDENTITY), userWith(null));
         when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
             .thenThrow(invalidParameter(ISNT_LINKED))
             .thenThrow(invalidParameter(ISNT_LINKED))
@@ -106,6 +110,7 @@ class DeleteHandlerTest extends HandlerTestBase {
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(disableAttributeNames()).containsExactly("Cognito_Subject", "custom:department", "email");
+        verify(sdk, times(4)).adminGetUser(any(AdminGetUserRequest.class));
     }
 
     @Test
@@ -152,18 +157,17 @@ class DeleteHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void aReInvocationWhoseContextRecordsAnUnansweredUnlinkSucceedsOnceTheLinkIsGone() {
+    void aReInvocationWhoseContextRecordsAnUnansweredUnlinkSucceedsOnceTheLinkIsGoneWithoutUnlinkingAgain() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith("[]"));
-        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class)))
-            .thenThrow(invalidParameter(ISNT_LINKED));
         final CallbackContext recorded = new CallbackContext();
-        recorded.setCheckedDestination(USERNAME);
-        recorded.recordAttemptMayHaveTakenEffect();
+        recorded.setDestinationUsername(USERNAME);
+        recorded.setOwnership(Ownership.resume(Ownership.State.IN_DOUBT));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler,
             ResourceModel.builder().id(LINK_ID).build(), recorded);
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+        verify(sdk, never()).adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class));
     }
 
     @Test
@@ -198,7 +202,8 @@ class DeleteHandlerTest extends HandlerTestBase {
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
         verify(sdk, never()).describeIdentityProvider(any(DescribeIdentityProviderRequest.class));
-        assertThat(disableAttributeNames()).containsExactly("Cognito_Subject");
+        assertThat(disableAttributeNames()).as("the subject once in each invocation, until a change could have shown")
+            .containsOnly("Cognito_Subject").hasSize(events.size());
     }
 
     @Test
@@ -208,11 +213,11 @@ class DeleteHandlerTest extends HandlerTestBase {
             .thenThrow(invalidParameter(ISNT_LINKED));
         when(sdk.describeIdentityProvider(any(DescribeIdentityProviderRequest.class)))
             .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException",
-            "Identity provider CorpSAML does not exist."));
+                "Identity provider CorpSAML does not exist."));
 
         assertThat(run(handler,
             ResourceModel.builder().id(SAML_LINK_ID).build()).getErrorCode()).isEqualTo(HandlerErrorCode.GeneralServiceException);
-        assertThat(disableAttributeNames()).containsExactly("Cognito_Subject");
+        assertThat(disableAttributeNames()).containsOnly("Cognito_Subject").hasSize(events.size());
     }
 
     @Test
@@ -235,7 +240,7 @@ class DeleteHandlerTest extends HandlerTestBase {
             ResourceModel.builder().id(POOL + "|Cognito|alice|Cognito|alice").build(),
             ResourceModel.builder().userPoolId(POOL)
                 .sourceUser(SourceUser.builder().providerName("Cognito").providerAttributeName("Cognito_Subject")
-                .providerAttributeValue("alice").build())
+                    .providerAttributeValue("alice").build())
                 .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("alice").build())
                 .build());
     }
@@ -251,8 +256,26 @@ class DeleteHandlerTest extends HandlerTestBase {
     }
 
     @Test
-    void aThrottledUnlinkWaitsThroughACallbackCarryingTheIdThenUnlinksOnce() {
+    void aReInvocationAfterAThrottledUnlinkReadsTheDestinationAgainAndLeavesAnIdentityThatMovedToAnotherUserAlone() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
+        when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(throttled());
+
+        final ProgressEvent<ResourceModel, CallbackContext> throttledOnce = invokeOnce(handler,
+            ResourceModel.builder().id(LINK_ID).build(), null);
+        final ProgressEvent<ResourceModel, CallbackContext> reinvoked = invokeOnce(handler, throttledOnce.getResourceModel(),
+            throttledOnce.getCallbackContext());
+
+        assertThat(throttledOnce.isInProgress()).isTrue();
+        assertThat(reinvoked.getErrorCode()).as("the identity left alice meanwhile: not this delete's to remove")
+            .isEqualTo(HandlerErrorCode.NotFound);
+        verify(sdk, times(1)).adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class));
+        verify(sdk, times(2)).adminGetUser(any(AdminGetUserRequest.class));
+    }
+
+    @Test
+    void aThrottledUnlinkWaitsThroughACallbackCarryingTheIdThenReadsTheDestinationAgainAndUnlinksOnce() {
+        when(sdk.adminGetUser(any(AdminGetUserRequest.class))).thenReturn(userWith(googleIdentity(GOOGLE_SUB)),
+            userWith(googleIdentity(GOOGLE_SUB)), userWith("[]"));
         when(sdk.adminDisableProviderForUser(any(AdminDisableProviderForUserRequest.class))).thenThrow(throttled())
             .thenReturn(AdminDisableProviderForUserResponse.builder().build());
 
@@ -260,10 +283,10 @@ class DeleteHandlerTest extends HandlerTestBase {
 
         assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
         assertThat(inProgressEvents()).singleElement().satisfies(e -> {
-            assertThat(e.getCallbackDelaySeconds()).isBetween(1, LinkChangeHandler.FIRST_WINDOW_SECONDS);
+            assertThat(e.getCallbackDelaySeconds()).isBetween(1, ThrottleSchedule.FIRST_WINDOW_SECONDS);
             assertThat(e.getResourceModel().getId()).isEqualTo(LINK_ID);
         });
-        verify(sdk, times(2)).adminGetUser(any(AdminGetUserRequest.class));
+        verify(sdk, times(3)).adminGetUser(any(AdminGetUserRequest.class));
     }
 
     @Test
@@ -276,7 +299,14 @@ class DeleteHandlerTest extends HandlerTestBase {
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.Throttling);
         assertThat(event.getMessage()).contains("cognito-idp:AdminDisableProviderForUser").contains("UserUpdate")
             .contains("waited");
-        verify(sdk, times(1)).adminGetUser(any(AdminGetUserRequest.class));
+        verify(sdk, atLeastOnce()).adminGetUser(any(AdminGetUserRequest.class));
+        final List<String> calls = mockingDetails(sdk).getInvocations().stream().map(i -> i.getMethod().getName())
+            .filter(name -> !name.equals("serviceName")).toList();
+        assertThat(calls).as("every unlink attempt, in every invocation, comes right after a read of the destination")
+            .hasSizeGreaterThan(2);
+        for (int i = 0; i < calls.size(); i += 2) {
+            assertThat(calls.subList(i, i + 2)).containsExactly("adminGetUser", "adminDisableProviderForUser");
+        }
     }
 
     @Test
@@ -305,8 +335,8 @@ class DeleteHandlerTest extends HandlerTestBase {
     }
 
     private List<String> disableAttributeNames() {
-        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent =
-            ArgumentCaptor.forClass(AdminDisableProviderForUserRequest.class);
+        final ArgumentCaptor<AdminDisableProviderForUserRequest> sent = ArgumentCaptor
+            .forClass(AdminDisableProviderForUserRequest.class);
         verify(sdk, org.mockito.Mockito.atLeastOnce()).adminDisableProviderForUser(sent.capture());
         sent.getAllValues().forEach(r -> assertThat(r.user().providerName()).isNotEqualTo("Cognito"));
         return sent.getAllValues().stream().map(r -> r.user().providerAttributeName()).collect(Collectors.toList());

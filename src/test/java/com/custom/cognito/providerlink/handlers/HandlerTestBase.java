@@ -6,7 +6,8 @@ import com.custom.cognito.providerlink.CallbackContext;
 import com.custom.cognito.providerlink.DestinationUser;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.SourceUser;
-import com.custom.cognito.providerlink.cognito.Attempts;
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
+import com.custom.cognito.providerlink.pacing.Pause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,8 @@ abstract class HandlerTestBase {
     static final String GOOGLE_SUB = "104578123456789012345";
     static final String LINK_ID = POOL + "|Cognito|alice|Google|" + GOOGLE_SUB;
     static final String PENDING_ID = "pending|" + LINK_ID;
+    /** The clients the handlers would build behind a real proxy; these tests hand them a mocked one instead. */
+    static final ClientBuilder CLIENTS = new ClientBuilder();
 
     @Mock
     CognitoIdentityProviderClient sdk;
@@ -50,7 +53,7 @@ abstract class HandlerTestBase {
     final LoggerProxy logger = new LoggerProxy();
     /** The pauses the handlers asked for between attempts, in order. */
     final List<Duration> pauses = new ArrayList<>();
-    final Attempts.Pause pause = pauses::add;
+    final Pause pause = pauses::add;
     /** Every event of the last {@link #run}, in order. */
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = new ArrayList<>();
 
@@ -67,7 +70,7 @@ abstract class HandlerTestBase {
         return ResourceModel.builder()
             .userPoolId(POOL)
             .sourceUser(SourceUser.builder().providerName("Google").providerAttributeName("Cognito_Subject")
-            .providerAttributeValue(GOOGLE_SUB).build())
+                .providerAttributeValue(GOOGLE_SUB).build())
             .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue(USERNAME).build())
             .build();
     }
@@ -119,7 +122,7 @@ abstract class HandlerTestBase {
 
     /** One invocation, with the given callback context (null on the first one). */
     ProgressEvent<ResourceModel, CallbackContext> invokeOnce(final BaseHandlerStd handler, final ResourceModel model,
-                                                             final CallbackContext context) {
+        final CallbackContext context) {
         return handler.handleRequest(request(model), context, client, logger);
     }
 

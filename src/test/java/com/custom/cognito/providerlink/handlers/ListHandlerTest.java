@@ -28,7 +28,8 @@ class ListHandlerTest extends HandlerTestBase {
 
     /** A clock that moves one second on every reading, so that the time budget runs out after a few pages. */
     private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
-    private final ListHandler handler = new ListHandler(pause, () -> now.getAndAdd(java.time.Duration.ofSeconds(1).toNanos()));
+    private final ListHandler handler = new ListHandler(CLIENTS, pause,
+        () -> now.getAndAdd(java.time.Duration.ofSeconds(1).toNanos()));
 
     @Test
     void listReturnsOneModelPerLinkedIdentityAndNoneForAProfilesOwnIdentity() {
@@ -78,8 +79,9 @@ class ListHandlerTest extends HandlerTestBase {
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(pages.get(0), pages.subList(1,
             10).toArray(new ListUsersResponse[0]));
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = new ListHandler(pause, System::nanoTime).handleRequest(
-            listRequest(null, 100), new CallbackContext(), client, logger);
+        final ProgressEvent<ResourceModel, CallbackContext> event = new ListHandler(CLIENTS, pause, System::nanoTime)
+            .handleRequest(
+                listRequest(null, 100), new CallbackContext(), client, logger);
 
         assertThat(event.getResourceModels()).as("whole pages: at least 100").hasSize(120);
         assertThat(event.getNextToken()).isEqualTo("after-3");
@@ -107,8 +109,9 @@ class ListHandlerTest extends HandlerTestBase {
         when(sdk.listUsers(any(ListUsersRequest.class))).thenReturn(ListUsersResponse.builder().users(users)
             .paginationToken("more").build());
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = new ListHandler(pause, System::nanoTime).handleRequest(
-            listRequest(null, null), new CallbackContext(), client, logger);
+        final ProgressEvent<ResourceModel, CallbackContext> event = new ListHandler(CLIENTS, pause, System::nanoTime)
+            .handleRequest(
+                listRequest(null, null), new CallbackContext(), client, logger);
 
         assertThat(event.getResourceModels()).hasSize(1080);
         verify(sdk, times(9)).listUsers(any(ListUsersRequest.class));
@@ -153,7 +156,7 @@ class ListHandlerTest extends HandlerTestBase {
     void listOfAMissingPoolIsNotFound() {
         when(sdk.listUsers(any(ListUsersRequest.class)))
             .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException",
-            "User pool does not exist."));
+                "User pool does not exist."));
 
         assertThat(list(null, null).getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
     }

@@ -28,7 +28,7 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 class ReadHandlerTest extends HandlerTestBase {
 
-    private final ReadHandler handler = new ReadHandler(pause);
+    private final ReadHandler handler = new ReadHandler(CLIENTS, pause);
 
     @Test
     void readOfALinkedIdentityReturnsTheFullReadableModelFromTheIdAlone() {
@@ -170,7 +170,7 @@ class ReadHandlerTest extends HandlerTestBase {
     void aDeletedPoolMeansTheLinkIsNotFound() {
         when(sdk.adminGetUser(any(AdminGetUserRequest.class)))
             .thenThrow(serviceError(ResourceNotFoundException.builder(), "ResourceNotFoundException", "User pool " + POOL
-            + " does not exist."));
+                + " does not exist."));
 
         assertThat(run(handler, ResourceModel.builder().id(LINK_ID).build()).getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
     }

@@ -31,7 +31,7 @@ public final class Processes {
     }
 
     public static Result java(final Path workingDirectory, final Map<String, String> environment, final String classpath,
-                              final String mainClass, final String... arguments) {
+        final String mainClass, final String... arguments) {
         final String simpleName = mainClass.substring(mainClass.lastIndexOf('.') + 1);
         return java(workingDirectory, Path.of("target", "wrapper-tmp-"
             + simpleName).toAbsolutePath(), environment, classpath, mainClass,
@@ -43,7 +43,7 @@ public final class Processes {
      * same JaCoCo agent as the test JVM ({@code jacoco.agent}), so that the code it runs counts too.
      */
     public static Result java(final Path workingDirectory, final Path tmpdir, final Map<String, String> environment,
-                              final String classpath, final String mainClass, final String... arguments) {
+        final String classpath, final String mainClass, final String... arguments) {
         return run(workingDirectory, environment, Duration.ofSeconds(120), javaCommand(tmpdir, true, classpath, mainClass,
             arguments));
     }
@@ -53,7 +53,7 @@ public final class Processes {
      * ends by a signal, and one that halts while the agent writes would corrupt the coverage file every JVM appends to.
      */
     public static Running start(final Path tmpdir, final Map<String, String> environment, final String classpath,
-                                final String mainClass, final String... arguments) {
+        final String mainClass, final String... arguments) {
         try {
             final ProcessBuilder builder = new ProcessBuilder(javaCommand(tmpdir, false, classpath, mainClass, arguments));
             builder.environment().remove("AWS_ENDPOINT_URL");
@@ -69,6 +69,7 @@ public final class Processes {
 
     /** A JVM that {@link #start} left running; what it printed (standard output and error) is in {@link #output}. */
     public record Running(Process process, Path outputFile) implements AutoCloseable {
+
         public String output() throws IOException {
             return Files.readString(outputFile, StandardCharsets.UTF_8);
         }
@@ -91,7 +92,7 @@ public final class Processes {
     }
 
     private static List<String> javaCommand(final Path tmpdir, final boolean measured, final String classpath,
-                                            final String mainClass, final String... arguments) {
+        final String mainClass, final String... arguments) {
         try {
             Files.createDirectories(tmpdir);
         } catch (IOException e) {
@@ -114,7 +115,7 @@ public final class Processes {
      * this JVM's (less AWS_ENDPOINT_URL, which would redirect every client), output captured, at most {@code timeout}.
      */
     public static Result run(final Path workingDirectory, final Map<String, String> environment, final Duration timeout,
-                             final List<String> command) {
+        final List<String> command) {
         try {
             Files.createDirectories(workingDirectory);
             final ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());

@@ -3,7 +3,7 @@ package com.custom.cognito.providerlink.local;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import org.junit.jupiter.api.Test;
 
 class WrapperInvokerTest {

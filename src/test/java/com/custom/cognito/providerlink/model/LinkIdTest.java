@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -18,9 +19,9 @@ class LinkIdTest {
     @Property(tries = 2000)
     void everyLinkSurvivesFormatThenParseWhateverItsValuesHold(@ForAll("pools") final String pool,
         @ForAll("providers") final String destinationProvider,
-                                                                @ForAll("usernames") final String destinationValue,
-                                                                @ForAll("sourceProviders") final String sourceProvider,
-                                                                @ForAll("values") final String sourceValue) {
+        @ForAll("usernames") final String destinationValue,
+        @ForAll("sourceProviders") final String sourceProvider,
+        @ForAll("values") final String sourceValue) {
         final ProviderLink link = new ProviderLink(pool, Destination.of(destinationProvider, destinationValue),
             SourceIdentity.observed(sourceProvider, sourceValue));
         if (link.destination().username().length() > Destination.MAX_USERNAME_LENGTH) {
@@ -34,8 +35,8 @@ class LinkIdTest {
         assertThat(parsed.link()).isEqualTo(link);
         assertThat(parsed.link().destination().value()).isEqualTo(destinationValue);
         assertThat(parsed.link().source().value()).isEqualTo(sourceValue);
-        assertThat(id.chars().filter(c
-            -> c == '|').count()).as("exactly four separators, however many | the values hold").isEqualTo(4);
+        assertThat(id.chars().filter(c -> c == '|').count()).as("exactly four separators, however many | the values hold")
+            .isEqualTo(4);
         assertThat(LinkId.format(parsed.link())).as("one Id per link").isEqualTo(id);
         assertThat(LinkId.parse(link.pendingId())).as("the pending form names the same link").isEqualTo(new LinkId.Parsed(link,
             true));
@@ -43,9 +44,13 @@ class LinkIdTest {
 
     @Provide
     Arbitrary<String> pools() {
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-_").ofMinLength(1).ofMaxLength(20)
-            .flatMap(region -> Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20).map(id -> region + "_"
-            + id));
+        final Arbitrary<String> regions = Arbitraries.oneOf(Arbitraries.of("us-east-1", "eu-west-3", "us-gov-west-1",
+            "cn-northwest-1", "us-isob-east-1", "eusc-de-east-1"),
+            Combinators.combine(Arbitraries.strings().withCharRange('a', 'z')
+                .ofMinLength(2).ofMaxLength(6), Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(9),
+                Arbitraries.integers().between(1, 9)).as((area, place, number) -> area + "-" + place + "-" + number));
+        return regions.flatMap(region -> Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20)
+            .map(id -> region + "_" + id)).filter(pool -> pool.length() <= 55);
     }
 
     private static Arbitrary<String> printable(final boolean spaces, final int maxLength) {
@@ -54,8 +59,9 @@ class LinkIdTest {
             "Ω", "ä\u0308");
         final Arbitrary<String> random = Arbitraries.strings().ofMinLength(1).ofMaxLength(maxLength)
             .filter(s -> PropertyRules.SOURCE_VALUE.problem(s).isEmpty() && (spaces
-            || PropertyRules.USERNAME.problem(s).isEmpty()));
-        final Arbitrary<String> separators = Arbitraries.strings().withChars(spaces ? "|%7Cc25 "
+                || PropertyRules.USERNAME.problem(s).isEmpty()));
+        final Arbitrary<String> separators = Arbitraries.strings().withChars(spaces
+            ? "|%7Cc25 "
             : "|%7Cc25").ofMinLength(1).ofMaxLength(12);
         return Arbitraries.oneOf(hostile, random, separators);
     }
@@ -82,14 +88,15 @@ class LinkIdTest {
 
     @ParameterizedTest(name = "Id \"{0}\"")
     @ValueSource(strings = {
-        "", "|", "||||", "p_1|Cognito|alice|Google", "p_1|Cognito|alice|Google|1|extra",
-        "p_1|Cognito||Google|1", "p_1|Cognito|alice|Google|", "|Cognito|alice|Google|1",
-        "p_1|Cognito|a%7cb|Google|1", "p_1|Cognito|a%|Google|1", "p_1|Cognito|a%2|Google|1", "p_1|Cognito|a%41|Google|1",
-        "p_1|Cognito|alice|Cognito|bob", "pool|Cognito|alice|Google|1", "p_1|Cognito|a b|Google|1",
-            "p_1|Cognito|alice|Google|1\u0000",
-        "p_1|Cognito|alice|Google|\u202e1", "p_1|Cognito|alice\n|Google|1",
-            "p_1|LoginWithAmazon|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-                + "xxxxxxxxxxxxxxxxxxxxxxxxxx|Google|1"})
+        "", "|", "||||", "us-east-1_1|Cognito|alice|Google", "us-east-1_1|Cognito|alice|Google|1|extra",
+        "us-east-1_1|Cognito||Google|1", "us-east-1_1|Cognito|alice|Google|", "|Cognito|alice|Google|1",
+        "us-east-1_1|Cognito|a%7cb|Google|1", "us-east-1_1|Cognito|a%|Google|1", "us-east-1_1|Cognito|a%2|Google|1",
+        "us-east-1_1|Cognito|a%41|Google|1",
+        "us-east-1_1|Cognito|alice|Cognito|bob", "pool|Cognito|alice|Google|1", "us-east-1_1|Cognito|a b|Google|1",
+        "us-east-1_1|Cognito|alice|Google|1\u0000",
+        "us-east-1_1|Cognito|alice|Google|\u202e1", "us-east-1_1|Cognito|alice\n|Google|1",
+        "us-east-1_1|LoginWithAmazon|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx|Google|1"})
     void textThatIsNotACanonicalIdWithPartsCognitoAcceptsIsRefusedNamingId(final String id) {
         assertThatThrownBy(() -> LinkId.parse(id)).isInstanceOfSatisfying(LinkException.class, e -> {
             assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);

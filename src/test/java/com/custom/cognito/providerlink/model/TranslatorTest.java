@@ -14,9 +14,9 @@ class TranslatorTest {
     private static final ResourceModel SAML_BY_EMAIL = ResourceModel.builder()
         .userPoolId("us-east-1_X")
         .sourceUser(SourceUser.builder().providerName("CorpSAML").providerAttributeName("email").providerAttributeValue("a@b.c")
-        .build())
+            .build())
         .destinationUser(DestinationUser.builder().providerName("Cognito").providerAttributeValue("alice")
-        .providerAttributeName("ignored").build())
+            .providerAttributeName("ignored").build())
         .build();
 
     @Test
@@ -60,16 +60,16 @@ class TranslatorTest {
     @Test
     void listNeedsAUserPoolId() {
         assertThatThrownBy(() -> Translator.toUserPoolId(null))
-            .isInstanceOfSatisfying(LinkException.class, e
-            -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+            .isInstanceOfSatisfying(LinkException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
             .hasMessageStartingWith("UserPoolId: is required");
         assertThat(Translator.toUserPoolId(ResourceModel.builder().userPoolId("us-east-1_X").build())).isEqualTo("us-east-1_X");
     }
 
     @Test
     void createWithNoPropertiesAtAllSaysWhichToDeclare() {
-        assertThatThrownBy(()
-            -> Translator.toDeclaredLink(null)).hasMessageContaining("declare UserPoolId, SourceUser and DestinationUser");
+        assertThatThrownBy(() -> Translator.toDeclaredLink(null))
+            .hasMessageContaining("declare UserPoolId, SourceUser and DestinationUser");
     }
 
     @Test

@@ -10,8 +10,8 @@ class ValueTypesTest {
     @Test
     void aSourceIdentityCanNeverBeANativeUser() {
         assertThatThrownBy(() -> SourceIdentity.observed("Cognito", "alice")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(()
-            -> SourceIdentity.declared("Cognito", "Cognito_Subject", "alice")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SourceIdentity.declared("Cognito", "Cognito_Subject", "alice"))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.contract.LocalCognito;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.custom.cognito.providerlink.local.registry.TypeName;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
 import com.custom.cognito.providerlink.model.Translator;
 import com.custom.cognito.providerlink.wrapper.InputErrors;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,9 +39,9 @@ class ExamplesTest {
     @Test
     void theCloudFormationTemplateDeclaresAValidLinkThatDependsOnItsProvider() throws IOException {
         // YAML readers drop tags, so the short-form !Ref becomes its long form before parsing.
-        final JsonNode template = new
-            YAMLMapper().readTree(Files.readString(Path.of("examples/cloudformation/provider-link.yaml"))
-            .replaceAll("!Ref ([A-Za-z0-9:]+)", "{Ref: $1}"));
+        final JsonNode template = new YAMLMapper()
+            .readTree(Files.readString(Path.of("examples/cloudformation/provider-link.yaml"))
+                .replaceAll("!Ref ([A-Za-z0-9:]+)", "{Ref: $1}"));
         final JsonNode resources = template.get("Resources");
         final List<String> links = new ArrayList<>();
         resources.fields().forEachRemaining(e -> {
@@ -105,8 +105,8 @@ class ExamplesTest {
 
     @Test
     void theCfnLintSchemaIsTheTypesSchemaUnderTheExampleName() throws IOException {
-        final JSONObject lint = new
-            JSONObject(Files.readString(Path.of("examples/cfn-lint/registry-schemas/acme-cognito-providerlink.json")));
+        final JSONObject lint = new JSONObject(
+            Files.readString(Path.of("examples/cfn-lint/registry-schemas/acme-cognito-providerlink.json")));
         final JSONObject schema = new JSONObject(Files.readString(Path.of("custom-cognito-providerlink.json")));
 
         assertThat(lint.getString("typeName")).isEqualTo("Acme::Cognito::ProviderLink");

@@ -2,8 +2,9 @@ package com.custom.cognito.providerlink.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.HandlerDispatch;
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.cognito.CognitoAction;
+import com.custom.cognito.providerlink.handlers.HandlerTable;
 import com.custom.cognito.providerlink.local.registry.ExecutionRole;
 import com.custom.cognito.providerlink.local.registry.GeneratedFiles;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class ProjectFilesTest {
         for (Map.Entry<String, String> file : expected.entrySet()) {
             assertThat(Files.readString(ROOT.resolve(file.getKey()), StandardCharsets.UTF_8))
                 .as(file.getKey()
-                + " is stale: run mvn -B -Plocal -DskipTests package -Dlocal.args=generate, and commit the result")
+                    + " is stale: run mvn -B -Plocal -DskipTests package -Dlocal.args=generate, and commit the result")
                 .isEqualTo(file.getValue());
         }
         try (var pages = Files.list(ROOT.resolve("docs"))) {
@@ -54,7 +55,7 @@ class ProjectFilesTest {
 
     @Test
     void eachHandlersSchemaPermissionsAreExactlyTheCognitoActionsOfTheActionTableItsHandlerDeclares() throws IOException {
-        final HandlerDispatch dispatch = new HandlerDispatch();
+        final HandlerTable dispatch = new HandlerTable(new ClientBuilder());
         final JSONObject handlers = GeneratedFiles.schema(ROOT).getJSONObject("handlers");
         for (String name : handlers.keySet()) {
             final Set<String> permissions = new TreeSet<>();
@@ -78,8 +79,8 @@ class ProjectFilesTest {
         }
         final Set<String> union = new TreeSet<>();
         final JSONObject handlers = schema.getJSONObject("handlers");
-        handlers.keySet().forEach(h -> handlers.getJSONObject(h).getJSONArray("permissions").forEach(p
-            -> union.add(p.toString())));
+        handlers.keySet()
+            .forEach(h -> handlers.getJSONObject(h).getJSONArray("permissions").forEach(p -> union.add(p.toString())));
 
         assertThat(inRole).isEqualTo(union).isEqualTo(ExecutionRole.actions(schema));
         assertThat(Files.readString(ROOT.resolve("resource-role.yaml")))

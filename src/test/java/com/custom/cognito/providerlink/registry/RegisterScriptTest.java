@@ -133,7 +133,7 @@ class RegisterScriptTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.awsCalls()).last().asString()
             .startsWith("cloudformation set-type-default-version --arn "
-            + "arn:aws:cloudformation:eu-west-1:111122223333:type/resource/Testorg-Cognito-ProviderLink/00000001");
+                + "arn:aws:cloudformation:eu-west-1:111122223333:type/resource/Testorg-Cognito-ProviderLink/00000001");
         assertThat(run.awsCalls()).anySatisfy(c -> assertThat(c).startsWith("cloudformation register-type")
             .contains("--execution-role-arn arn:aws:iam::111122223333:role/exec")
             .contains("LogRoleArn=arn:aws:iam::111122223333:role/logs,LogGroupName=testorg-cognito-providerlink-logs"));

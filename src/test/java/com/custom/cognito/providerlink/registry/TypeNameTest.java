@@ -17,7 +17,7 @@ class TypeNameTest {
     void reservedNamespacesAreRefusedSayingWhyAndWhatToUseInstead(final String name) {
         assertThatThrownBy(() -> TypeName.parse(name)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("is a reserved namespace").hasMessageContaining("Use your organisation's name instead, e.g. "
-            + "Acme::");
+                + "Acme::");
     }
 
     @ParameterizedTest

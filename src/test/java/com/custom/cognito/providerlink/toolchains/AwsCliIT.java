@@ -77,9 +77,9 @@ class AwsCliIT {
         command.addAll(List.of(arguments));
         final Processes.Result result = Processes.run(Path.of("target", "toolchains", "aws-cli").toAbsolutePath(), Map.of(
             "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_DEFAULT_REGION", "us-east-1", "AWS_REGION",
-                "us-east-1",
+            "us-east-1",
             "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null", "AWS_PAGER", ""), Duration.ofMinutes(2),
-                command);
+            command);
         if (result.exitCode() != 0) {
             throw new AssertionError(String.join(" ", command) + " exited " + result.exitCode() + ": " + result.stderr());
         }

@@ -46,8 +46,8 @@ final class Toolchain {
         candidates.addAll(List.of(Path.of("/opt/tf-plugins"), home.resolve(".terraform.d/plugins"),
             home.resolve(".local/share/terraform/plugins"), Path.of("/usr/local/share/terraform/plugins"),
             Path.of("/usr/share/terraform/plugins")));
-        final Optional<Path> mirror = candidates.stream().filter(m
-            -> Files.isDirectory(m.resolve("registry.terraform.io/hashicorp/aws")))
+        final Optional<Path> mirror = candidates.stream()
+            .filter(m -> Files.isDirectory(m.resolve("registry.terraform.io/hashicorp/aws")))
             .findFirst();
         Assumptions.assumeTrue(mirror.isPresent(), "SKIPPED: no Terraform provider mirror with hashicorp/aws in " + candidates
             + " (set TF_PROVIDER_MIRROR)");

@@ -30,19 +30,18 @@ class InputErrorsTest {
 
     @Test
     void nestedViolationsAreEachNamedByTheTemplatesPropertyPathWithTheFix() {
-        final String message =
-            problems("{\"UserPoolId\":\"bad "
+        final String message = problems("{\"UserPoolId\":\"bad "
             + "pool\",\"SourceUser\":{\"ProviderName\":\"Google\",\"ProviderAttributeValue\":\"x\\u0000\","
             + "\"ProviderAttributeName\":5},\"DestinationUser\":{\"ProviderName\":\"Cognito\",\"ProviderAttributeValue\":\"\","
             + "\"Q\":1}}");
 
         assertThat(message).startsWith("6 problems: ")
             .contains("UserPoolId: must be a user pool ID: the Region, an underscore, then letters and digits, e.g. "
-            + "us-east-1_EXAMPLE")
+                + "us-east-1_EXAMPLE")
             .contains("SourceUser.ProviderAttributeName: must be a string, not a number")
             .contains("SourceUser.ProviderAttributeValue: must be printable characters only")
             .contains("DestinationUser.Q: is not a property here: remove it (allowed: ProviderName, ProviderAttributeValue, "
-            + "ProviderAttributeName)")
+                + "ProviderAttributeName)")
             .contains("DestinationUser.ProviderAttributeValue: must not be empty")
             .doesNotContain("bad pool").doesNotContain("#/");
     }
@@ -52,7 +51,7 @@ class InputErrorsTest {
         assertThat(problems("{\"UserPoolId\":\"us-east-1_X\",\"DestinationUser\":{\"ProviderName\":\"Cognito\","
             + "\"ProviderAttributeValue\":\"a\"}}"))
             .isEqualTo("SourceUser: is required: set it to the external identity to link, with ProviderName, "
-            + "ProviderAttributeName and ProviderAttributeValue.");
+                + "ProviderAttributeName and ProviderAttributeValue.");
     }
 
     @Test
@@ -66,19 +65,19 @@ class InputErrorsTest {
 
     @Test
     void aValidModelPasses() {
-        validator.validateObject(new
-            JSONObject("{\"UserPoolId\":\"us-east-1_X\",\"SourceUser\":{\"ProviderName\":\"Google\",\"ProviderAttributeName\":"
-            + "\"Cognito_Subject\",\"ProviderAttributeValue\":\"1\"},\"DestinationUser\":{\"ProviderName\":\"Cognito\","
-            + "\"ProviderAttributeValue\":\"a\"}}"), schema);
+        validator.validateObject(new JSONObject(
+            "{\"UserPoolId\":\"us-east-1_X\",\"SourceUser\":{\"ProviderName\":\"Google\",\"ProviderAttributeName\":"
+                + "\"Cognito_Subject\",\"ProviderAttributeValue\":\"1\"},\"DestinationUser\":{\"ProviderName\":\"Cognito\","
+                + "\"ProviderAttributeValue\":\"a\"}}"),
+            schema);
     }
 
     @Test
     void aCharacterThePortableSchemaPatternLetsThroughIsNamedBesideTheSchemasOwnProblems() {
-        assertThatThrownBy(()
-            -> validator.validateObject(new
-            JSONObject("{\"SourceUser\":{\"ProviderName\":\"Goo\u200bgle\",\"ProviderAttributeName\":"
-            + "\"Cognito_Subject\",\"ProviderAttributeValue\":\"1\"},\"DestinationUser\":{\"ProviderName\":\"Cognito\","
-            + "\"ProviderAttributeValue\":\"a\"}}"),
+        assertThatThrownBy(() -> validator.validateObject(
+            new JSONObject("{\"SourceUser\":{\"ProviderName\":\"Goo\u200bgle\",\"ProviderAttributeName\":"
+                + "\"Cognito_Subject\",\"ProviderAttributeValue\":\"1\"},\"DestinationUser\":{\"ProviderName\":\"Cognito\","
+                + "\"ProviderAttributeValue\":\"a\"}}"),
             schema))
             .isInstanceOf(ValidationException.class)
             .hasMessageStartingWith("2 problems: UserPoolId: is required")
@@ -90,7 +89,7 @@ class InputErrorsTest {
         assertThat(InputErrors.explainWrapperMessage("Model validation failed (#: extraneous key [Tags] is not permitted)",
             schema))
             .startsWith("Invalid properties: Tags is not a property of Custom::Cognito::ProviderLink").contains("UserPoolId, "
-            + "SourceUser (");
+                + "SourceUser (");
         assertThat(InputErrors.explainWrapperMessage("Model validation failed (UserPoolId: must be short)", schema))
             .isEqualTo("Invalid properties: UserPoolId: must be short");
         assertThat(InputErrors.explainWrapperMessage("SourceUser.ProviderName: is Cognito",
@@ -100,8 +99,7 @@ class InputErrorsTest {
     @Test
     void listHandlerSchemaChecksAreDelegated() {
         assertThat(validator.getListHandlerSchema(schema)).isNotNull();
-        assertThatThrownBy(()
-            -> validator.validateObjectByListHandlerSchema(new JSONObject("{}"),
+        assertThatThrownBy(() -> validator.validateObjectByListHandlerSchema(new JSONObject("{}"),
             schema)).hasMessageContaining("required key [UserPoolId]");
         validator.validateObjectByListHandlerSchema(new JSONObject("{\"UserPoolId\":\"us-east-1_X\"}"), schema);
     }

@@ -2,7 +2,6 @@ package com.custom.cognito.providerlink.wrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.HandlerDispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +23,7 @@ class RequestScreenTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final String TOKEN = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
     private static final String KEY_ID = "ASIAEXAMPLEKEYID0001";
-    private final RequestScreen screen = new RequestScreen(HandlerDispatch.REQUEST_REFERENCE);
+    private final RequestScreen screen = new RequestScreen(EntryPoint.REQUEST_REFERENCE);
 
     static ObjectNode request(final String action) {
         final ObjectNode request = JSON.createObjectNode().put("action", action).put("awsAccountId", "123456789012")
@@ -65,7 +64,7 @@ class RequestScreenTest {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("wrongTypes")
     void aTopLevelFieldOfTheWrongTypeIsRefusedNamingTheFieldWithoutQuotingTheRequest(final String field, final JsonNode value,
-                                                                                     final String expected) {
+        final String expected) {
         final ObjectNode request = request("READ");
         request.set(field, value);
 

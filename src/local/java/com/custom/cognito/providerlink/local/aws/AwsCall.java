@@ -9,7 +9,7 @@ import java.util.Map;
  * protocols or form parameters for the query protocol.
  */
 public record AwsCall(String operation, String accessKeyId, String region, String signedService, JsonNode json,
-                      Map<String, String> form, String requestId) {
+    Map<String, String> form, String requestId) {
 
     /** A form parameter, or null. */
     public String parameter(final String name) {

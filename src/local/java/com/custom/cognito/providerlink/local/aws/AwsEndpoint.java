@@ -32,6 +32,7 @@ public final class AwsEndpoint implements AutoCloseable {
 
     /** The port is taken: say so, and how to choose another, instead of a bind stack trace. */
     public static final class PortInUse extends IOException {
+
         private static final long serialVersionUID = 1L;
 
         PortInUse(final int port, final Throwable cause) {
@@ -110,12 +111,13 @@ public final class AwsEndpoint implements AutoCloseable {
     }
 
     private void serveJson(final HttpExchange exchange, final String target, final byte[] body, final String accessKeyId,
-                           final String region, final String signedService, final String requestId) throws IOException {
+        final String region, final String signedService, final String requestId) throws IOException {
         final int dot = target.lastIndexOf('.');
         final String prefix = dot < 0 ? target : target.substring(0, dot);
         final String operation = dot < 0 ? "" : target.substring(dot + 1);
         final AwsService service = service(s -> s.protocol() != AwsService.Protocol.QUERY && s.name().equals(prefix));
-        final String contentType = service == null ? AwsService.Protocol.JSON_1_1.contentType()
+        final String contentType = service == null
+            ? AwsService.Protocol.JSON_1_1.contentType()
             : service.protocol().contentType();
         JsonNode request;
         try {
@@ -155,12 +157,12 @@ public final class AwsEndpoint implements AutoCloseable {
     }
 
     private void serveQuery(final HttpExchange exchange, final byte[] body, final String accessKeyId, final String region,
-                            final String signedService, final String requestId) throws IOException {
+        final String signedService, final String requestId) throws IOException {
         final Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
         final String action = form.getOrDefault("Action", "");
         final AwsService service = service(s -> s.protocol() == AwsService.Protocol.QUERY
             && (s.name().equals(signedService) || signedService == null && s instanceof QueryActions
-            && ((QueryActions) s).answers(action)));
+                && ((QueryActions) s).answers(action)));
         final String namespace = service instanceof QueryActions ? ((QueryActions) service).xmlNamespace() : "";
         String xml;
         int status = 200;
@@ -197,7 +199,7 @@ public final class AwsEndpoint implements AutoCloseable {
     }
 
     private static void respond(final HttpExchange exchange, final int status, final String contentType, final byte[] body,
-                                final String requestId) throws IOException {
+        final String requestId) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
         exchange.sendResponseHeaders(status, body.length);
@@ -221,6 +223,7 @@ public final class AwsEndpoint implements AutoCloseable {
 
     /** A query-protocol service's XML namespace, and which actions it answers when a request is not signed. */
     public interface QueryActions {
+
         String xmlNamespace();
 
         boolean answers(String action);
@@ -228,6 +231,7 @@ public final class AwsEndpoint implements AutoCloseable {
 
     /** XML text escaping for the query protocol's answers. */
     public static final class Xml {
+
         private Xml() {
         }
 

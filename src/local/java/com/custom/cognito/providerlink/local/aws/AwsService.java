@@ -7,6 +7,7 @@ public interface AwsService {
 
     /** The wire protocol, which decides how requests are recognised and answers written. */
     enum Protocol {
+
         /** {@code X-Amz-Target: <prefix>.<Operation>}, {@code application/x-amz-json-1.1}. */
         JSON_1_1("application/x-amz-json-1.1"),
         /** The same with {@code application/x-amz-json-1.0}. */

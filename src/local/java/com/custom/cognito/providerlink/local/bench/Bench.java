@@ -2,8 +2,8 @@ package com.custom.cognito.providerlink.local.bench;
 
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
-import com.custom.cognito.providerlink.local.run.LocalContext;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;

@@ -3,8 +3,8 @@ package com.custom.cognito.providerlink.local.bench;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
-import com.custom.cognito.providerlink.local.run.LocalContext;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,10 +67,12 @@ final class BulkStack {
                     problems.add(linkedAfterDelete + " links left");
                 }
                 report.add(links + " concurrent " + name
-                    + " at the quotas", String.format("%.1f s (%.2f× the %.1f s floor), %d FAILED,"
-                    + " %.2f throttled calls/op, %d invocations", result.seconds(), result.seconds() / floor, floor,
-                    result.failed(),
-                    (double) result.throttled() / links, result.invocations()), "0 FAILED, ≤ 1.25× floor, ≤ 1 throttled call/op",
+                    + " at the quotas",
+                    String.format("%.1f s (%.2f× the %.1f s floor), %d FAILED,"
+                        + " %.2f throttled calls/op, %d invocations", result.seconds(), result.seconds() / floor, floor,
+                        result.failed(),
+                        (double) result.throttled() / links, result.invocations()),
+                    "0 FAILED, ≤ 1.25× floor, ≤ 1 throttled call/op",
                     problems);
             }
         } finally {
@@ -99,7 +101,7 @@ final class BulkStack {
     }
 
     private static Phase phase(final CognitoEmulator cognito, final List<JsonNode> inputs,
-                               final Function<JsonNode, List<WrapperInvoker.Event>> operation) throws Exception {
+        final Function<JsonNode, List<WrapperInvoker.Event>> operation) throws Exception {
         final ExecutorService stack = Executors.newFixedThreadPool(inputs.size());
         try {
             final int mark = cognito.requests().mark();

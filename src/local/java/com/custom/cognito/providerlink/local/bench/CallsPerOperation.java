@@ -2,7 +2,7 @@ package com.custom.cognito.providerlink.local.bench;
 
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class CallsPerOperation {
     }
 
     static void measure(final Report report, final CognitoEmulator cognito, final WrapperInvoker wrapper, final JsonNode link,
-                        final int users) {
+        final int users) {
         final Map<String, Map<String, Long>> counted = new TreeMap<>();
         final String id = count(cognito, counted, "CREATE", () -> wrapper.run("CREATE", link)).model().path("Id").asText();
         count(cognito, counted, "READ", () -> wrapper.run("READ", JSON.createObjectNode().put("Id", id)));
@@ -44,7 +44,7 @@ final class CallsPerOperation {
     }
 
     private static WrapperInvoker.Event count(final CognitoEmulator cognito, final Map<String, Map<String, Long>> counted,
-                                              final String operation, final Supplier<WrapperInvoker.Event> call) {
+        final String operation, final Supplier<WrapperInvoker.Event> call) {
         final int mark = cognito.requests().mark();
         final WrapperInvoker.Event event = call.get();
         final Map<String, Long> calls = new TreeMap<>();

@@ -2,7 +2,7 @@ package com.custom.cognito.providerlink.local.bench;
 
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +20,7 @@ final class ListAtScale {
     }
 
     static void measure(final Report report, final CognitoEmulator cognito, final WrapperInvoker wrapper, final int users,
-                        final int links) {
+        final int links) {
         synchronized (cognito.lock()) {
             final UserPools.Pool pool = cognito.pools().createPool(POOL, "list").addProvider("Google", "Google", Map.of());
             final int every = users / links;

@@ -34,9 +34,9 @@ final class Report {
         out.append("JDK: ").append(System.getProperty("java.vm.vendor")).append(' ').append(System.getProperty("java.version"))
             .append("\n\n");
         out.append("| Scenario | Measured (min / median / max where repeated) | Target | Correct |\n|---|---|---|---|\n");
-        rows.forEach(r
-            -> out.append("| ").append(r.scenario()).append(" | ").append(r.measured()).append(" | ").append(r.target())
-            .append(" | ").append(r.correct()).append(" |\n"));
+        rows.forEach(
+            r -> out.append("| ").append(r.scenario()).append(" | ").append(r.measured()).append(" | ").append(r.target())
+                .append(" | ").append(r.correct()).append(" |\n"));
         return out.toString();
     }
 
@@ -49,8 +49,10 @@ final class Report {
     static long median(final long[] values) {
         final long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1]
-            + sorted[sorted.length / 2]) / 2;
+        return sorted.length % 2 == 1
+            ? sorted[sorted.length / 2]
+            : (sorted[sorted.length / 2 - 1]
+                + sorted[sorted.length / 2]) / 2;
     }
 
     private static String cpu() {

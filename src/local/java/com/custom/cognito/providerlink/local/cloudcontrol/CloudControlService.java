@@ -1,10 +1,11 @@
 package com.custom.cognito.providerlink.local.cloudcontrol;
 
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.local.aws.AwsCall;
 import com.custom.cognito.providerlink.local.aws.AwsError;
 import com.custom.cognito.providerlink.local.aws.AwsService;
-import com.custom.cognito.providerlink.local.run.LocalContext;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,8 +48,13 @@ public final class CloudControlService implements AwsService, AutoCloseable {
 
     private final RegisteredTypes types;
     private final ResourceRequests requests;
+    private final ClientBuilder cognito;
 
-    public CloudControlService(final RegisteredTypes types, final Duration maxCallbackDelay) {
+    /**
+     * @param cognito where the handlers call Cognito: the emulator this endpoint also serves
+     */
+    public CloudControlService(final RegisteredTypes types, final Duration maxCallbackDelay, final ClientBuilder cognito) {
+        this.cognito = cognito;
         this.types = types;
         this.requests = new ResourceRequests(maxCallbackDelay);
     }
@@ -88,7 +94,7 @@ public final class CloudControlService implements AwsService, AutoCloseable {
         if (event == null) {
             throw AwsError.client("ClientTokenConflictException",
                 "The ClientToken was already used for a different request. Use a new"
-                + " ClientToken, or repeat the first request exactly.");
+                    + " ClientToken, or repeat the first request exactly.");
         }
         final ObjectNode answer = JSON.createObjectNode();
         answer.set("ProgressEvent", event);
@@ -119,9 +125,12 @@ public final class CloudControlService implements AwsService, AutoCloseable {
                 + " does not support UPDATE: it has no update"
                 + " handler.");
         }
-        throw AwsError.client("NotUpdatableException", "Invalid patch update: " + (createOnly.isEmpty() ? ""
-            : "createOnlyProperties " + createOnly + " cannot be updated") + (createOnly.isEmpty() || readOnly.isEmpty() ? ""
-            : "; ")
+        throw AwsError.client("NotUpdatableException", "Invalid patch update: " + (createOnly.isEmpty()
+            ? ""
+            : "createOnlyProperties " + createOnly + " cannot be updated")
+            + (createOnly.isEmpty() || readOnly.isEmpty()
+                ? ""
+                : "; ")
             + (readOnly.isEmpty() ? "" : "readOnlyProperties " + readOnly + " cannot be updated"));
     }
 
@@ -164,7 +173,8 @@ public final class CloudControlService implements AwsService, AutoCloseable {
     private JsonNode listResources(final AwsCall call) {
         final JsonNode input = call.json();
         final String typeName = types.require(required(input, "TypeName"));
-        final JsonNode filter = input.hasNonNull("ResourceModel") ? parse(input.get("ResourceModel").asText(), "ResourceModel")
+        final JsonNode filter = input.hasNonNull("ResourceModel")
+            ? parse(input.get("ResourceModel").asText(), "ResourceModel")
             : JSON.createObjectNode();
         final WrapperInvoker.Event page = handler(call, typeName).listOnce(filter, input.path("NextToken").asText(null),
             input.hasNonNull("MaxResults") ? input.get("MaxResults").asInt() : null);
@@ -218,7 +228,8 @@ public final class CloudControlService implements AwsService, AutoCloseable {
 
     private static AwsError failure(final WrapperInvoker.Event event, final String notFound) {
         final String code = event.errorCode() == null ? "InternalFailure" : event.errorCode();
-        return AwsError.client(EXCEPTIONS.getOrDefault(code, "GeneralServiceException"), "NotFound".equals(code) ? notFound
+        return AwsError.client(EXCEPTIONS.getOrDefault(code, "GeneralServiceException"), "NotFound".equals(code)
+            ? notFound
             : code + ": " + event.message());
     }
 
@@ -234,7 +245,8 @@ public final class CloudControlService implements AwsService, AutoCloseable {
             "secret-" + digest.substring(16, 48), "session-" + digest.substring(32));
         return new WrapperInvoker(call.region(), temporary, new LocalContext(false, Duration.ofMinutes(15).toMillis()),
             Duration.ofMinutes(1))
-            .targeting(new WrapperInvoker.Target(typeName, "CloudControl"));
+            .targeting(new WrapperInvoker.Target(typeName, "CloudControl"))
+            .calling(cognito);
     }
 
     /** The temporary access key id the handler gets for a request signed with {@code signer}. */

@@ -4,7 +4,7 @@ import com.custom.cognito.providerlink.local.aws.AwsCall;
 import com.custom.cognito.providerlink.local.aws.AwsEndpoint;
 import com.custom.cognito.providerlink.local.aws.AwsError;
 import com.custom.cognito.providerlink.local.aws.AwsService;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import java.time.Instant;
 
 /**
@@ -57,7 +57,8 @@ public final class CloudFormationService implements AwsService, AwsEndpoint.Quer
         return Answer.xml("<Arn>" + arn + "</Arn><Type>RESOURCE</Type><TypeName>" + typeName + "</TypeName>"
             + "<DefaultVersionId>00000001</DefaultVersionId><IsDefaultVersion>true</IsDefaultVersion>"
             + "<TypeTestsStatus>NOT_TESTED</TypeTestsStatus><Description>" + AwsEndpoint.Xml.escape(types.schemaFor(typeName)
-            .path("description").asText()) + "</Description><Schema>"
+                .path("description").asText())
+            + "</Description><Schema>"
             + AwsEndpoint.Xml.escape(types.schemaFor(typeName).toString())
             + "</Schema><ProvisioningType>" + types.provisioningType()
             + "</ProvisioningType><DeprecatedStatus>LIVE</DeprecatedStatus>"

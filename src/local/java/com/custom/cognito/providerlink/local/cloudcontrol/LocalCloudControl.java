@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.local.cloudcontrol;
 
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.local.aws.AwsEndpoint;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class LocalCloudControl implements AutoCloseable {
     public static LocalCloudControl on(final AwsEndpoint endpoint, final List<String> typeNames,
         final Duration maxCallbackDelay) {
         final RegisteredTypes types = new RegisteredTypes(typeNames);
-        final CloudControlService cloudControl = new CloudControlService(types, maxCallbackDelay);
+        final CloudControlService cloudControl = new CloudControlService(types, maxCallbackDelay,
+            ClientBuilder.at(endpoint.uri()));
         endpoint.register(cloudControl).register(new CloudFormationService(types)).register(new StsService());
         return new LocalCloudControl(types, cloudControl);
     }

@@ -1,7 +1,7 @@
 package com.custom.cognito.providerlink.local.cloudcontrol;
 
 import com.custom.cognito.providerlink.local.aws.AwsError;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,7 @@
 package com.custom.cognito.providerlink.local.cloudcontrol;
 
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.pacing.CallbackLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,7 @@ final class ResourceRequests implements AutoCloseable {
 
     /** One request's progress, as Cloud Control's ProgressEvent shape names it. */
     static final class Request {
+
         final String token = UUID.randomUUID().toString();
         final String typeName;
         final String operation;
@@ -100,7 +103,7 @@ final class ResourceRequests implements AutoCloseable {
      * request; or null when it was used for another one (a ClientTokenConflictException).
      */
     ObjectNode start(final String clientToken, final Request request, final WrapperInvoker handler, final String action,
-                     final JsonNode properties, final Function<JsonNode, String> identifierOf) {
+        final JsonNode properties, final Function<JsonNode, String> identifierOf) {
         if (clientToken != null) {
             final Request earlier = byClientToken.putIfAbsent(clientToken, request);
             if (earlier != null) {
@@ -114,36 +117,39 @@ final class ResourceRequests implements AutoCloseable {
     }
 
     private void run(final Request request, final WrapperInvoker handler, final String action, final JsonNode properties,
-                     final Function<JsonNode, String> identifierOf) {
-        JsonNode model = properties;
-        JsonNode context = null;
+        final Function<JsonNode, String> identifierOf) {
+        request.status = "IN_PROGRESS";
+        request.eventTime = Instant.now();
         try {
-            request.status = "IN_PROGRESS";
-            request.eventTime = Instant.now();
-            while (true) {
-                if (request.cancelRequested) {
-                    request.status = "CANCEL_COMPLETE";
+            final WrapperInvoker.Event last = CallbackLoop.drive(new CallbackLoop.Operation<WrapperInvoker.Event>() {
+
+                @Override
+                public WrapperInvoker.Event invoke(final WrapperInvoker.Event previous) {
+                    final WrapperInvoker.Event event = previous == null
+                        ? handler.invokeOnce(request.token, action, properties, null, null, null)
+                        : handler.invokeOnce(request.token, action, previous.model(), null, previous.raw().get("callbackContext"),
+                            null);
                     request.eventTime = Instant.now();
-                    return;
+                    if (event.model() != null) {
+                        request.model = event.model();
+                        request.identifier = identifierOf.apply(event.model());
+                    }
+                    return event;
                 }
-                final WrapperInvoker.Event event = handler.invokeOnce(request.token, action, model, null, context, null);
-                request.eventTime = Instant.now();
-                if (event.model() != null) {
-                    request.model = event.model();
-                    request.identifier = identifierOf.apply(event.model());
+
+                @Override
+                public Optional<Duration> callbackAfter(final WrapperInvoker.Event event) {
+                    if (!event.isInProgress() || request.cancelRequested) {
+                        return Optional.empty();
+                    }
+                    final Duration delay = Duration.ofSeconds(event.callbackDelaySeconds());
+                    request.retryAfter = Instant.now().plus(delay);
+                    return Optional.of(delay);
                 }
-                if (!event.isInProgress()) {
-                    request.errorCode = event.errorCode();
-                    request.statusMessage = event.message();
-                    request.status = request.cancelRequested ? "CANCEL_COMPLETE" : event.status();
-                    return;
-                }
-                final Duration delay = Duration.ofSeconds(event.callbackDelaySeconds());
-                request.retryAfter = Instant.now().plus(delay);
-                model = event.model();
-                context = event.raw().get("callbackContext");
-                Thread.sleep(Math.min(delay.toMillis(), maxCallbackDelay.toMillis()));
-            }
+            }, WrapperInvoker.capped(maxCallbackDelay), Integer.MAX_VALUE);
+            request.errorCode = last.isInProgress() ? null : last.errorCode();
+            request.statusMessage = last.isInProgress() ? null : last.message();
+            request.status = request.cancelRequested ? "CANCEL_COMPLETE" : last.status();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             request.status = "FAILED";
@@ -154,6 +160,7 @@ final class ResourceRequests implements AutoCloseable {
             request.errorCode = "InternalFailure";
             request.statusMessage = "The handler could not be invoked: " + e.getClass().getSimpleName();
         }
+        request.eventTime = Instant.now();
     }
 
     @Override

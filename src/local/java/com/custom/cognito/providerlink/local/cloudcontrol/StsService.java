@@ -4,7 +4,7 @@ import com.custom.cognito.providerlink.local.aws.AwsCall;
 import com.custom.cognito.providerlink.local.aws.AwsEndpoint;
 import com.custom.cognito.providerlink.local.aws.AwsError;
 import com.custom.cognito.providerlink.local.aws.AwsService;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 
 /** STS {@code GetCallerIdentity} (query protocol): the local account, for the clients that ask who they are first. */
 public final class StsService implements AwsService, AwsEndpoint.QueryActions {

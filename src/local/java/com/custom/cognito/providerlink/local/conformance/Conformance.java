@@ -3,9 +3,9 @@ package com.custom.cognito.providerlink.local.conformance;
 import com.custom.cognito.providerlink.local.emulator.Behaviour;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
-import com.custom.cognito.providerlink.local.run.CallerCredentials;
-import com.custom.cognito.providerlink.local.run.LocalContext;
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.CallerCredentials;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +112,8 @@ public final class Conformance {
         final WrapperInvoker.Credentials fake = WrapperInvoker.Credentials.fake();
         try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder().region(Region.of(region))
             .endpointOverride(emulator.endpoint()).credentialsProvider(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(fake.accessKeyId(), fake.secretAccessKey()))).build()) {
+                AwsBasicCredentials.create(fake.accessKeyId(), fake.secretAccessKey())))
+            .build()) {
             final WrapperInvoker handlers = new WrapperInvoker(region, fake, new LocalContext(false,
                 Duration.ofMinutes(15).toMillis()), Duration.ZERO);
             return execute("the Cognito emulator (" + emulator.endpoint() + ")", cognito, handlers, emulator, Duration.ZERO,
@@ -128,8 +129,8 @@ public final class Conformance {
 
     /** Creates the fixture, runs every probe, and deletes what it created, whatever happens. */
     static ConformanceReport execute(final String target, final CognitoIdentityProviderClient cognito,
-                                     final WrapperInvoker handlers, final CognitoEmulator emulator, final Duration pause,
-                                     final PrintStream out) throws Exception {
+        final WrapperInvoker handlers, final CognitoEmulator emulator, final Duration pause,
+        final PrintStream out) throws Exception {
         final Sandbox sandbox = new Sandbox(cognito, out, emulator);
         try {
             out.println("Conformance run " + sandbox.runId() + " against " + target);
@@ -192,6 +193,7 @@ public final class Conformance {
         final WrapperInvoker.Credentials c = caller.credentials();
         return CognitoIdentityProviderClient.builder().region(Region.of(caller.region()))
             .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(),
-                c.secretAccessKey(), c.sessionToken()))).build();
+                c.secretAccessKey(), c.sessionToken())))
+            .build();
     }
 }

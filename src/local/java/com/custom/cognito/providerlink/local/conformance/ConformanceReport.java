@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The findings as a Markdown report: one row per assumption, then the exact error texts, to copy into the emulator. */
 record ConformanceReport(String target, String runId, List<Finding> findings, Map<String, String> errorTexts,
-                         List<String> cleanup) {
+    List<String> cleanup) {
 
     boolean allAsAssumed() {
         return findings.stream().allMatch(f -> f.verdict() == Finding.Verdict.AS_ASSUMED);
@@ -28,8 +28,11 @@ record ConformanceReport(String target, String runId, List<Finding> findings, Ma
         out.append("| Assumption | Behaviour switch | Emulator assumes | Service answered | Verdict | Handlers | Coped |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         for (Finding f : findings) {
-            out.append("| ").append(cell(f.topic())).append(" | ").append(f.behaviourSwitch() == null ? "" : "`"
-                + f.behaviourSwitch() + "`").append(" | ").append(cell(f.assumed())).append(" | ").append(cell(f.observed()))
+            out.append("| ").append(cell(f.topic())).append(" | ").append(f.behaviourSwitch() == null
+                ? ""
+                : "`"
+                    + f.behaviourSwitch() + "`")
+                .append(" | ").append(cell(f.assumed())).append(" | ").append(cell(f.observed()))
                 .append(" | ").append(f.verdict()).append(" | ").append(cell(f.handlers())).append(" | ")
                 .append(f.handlersCoped() ? "yes" : "**no**").append(" |\n");
         }

@@ -5,9 +5,10 @@ package com.custom.cognito.providerlink.local.conformance;
  * assumes, what the service answered, and whether the handlers, run through the wrapper, coped with that answer.
  */
 public record Finding(String topic, String behaviourSwitch, String assumed, String observed, Verdict verdict,
-                      String handlers, boolean handlersCoped) {
+    String handlers, boolean handlersCoped) {
 
     public enum Verdict {
+
         AS_ASSUMED("as assumed"),
         DIFFERENT("different: the emulator should follow the service"),
         NOT_PROBED("not probed");

@@ -68,8 +68,10 @@ record Fixture(String aliasPool, String emailPool, String immutablePool, String 
         try {
             create.run();
         } catch (AwsServiceException e) {
-            refused.put(provider, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode() + ": "
-                + e.awsErrorDetails().errorMessage());
+            refused.put(provider, e.awsErrorDetails() == null
+                ? e.getMessage()
+                : e.awsErrorDetails().errorCode() + ": "
+                    + e.awsErrorDetails().errorMessage());
         }
     }
 

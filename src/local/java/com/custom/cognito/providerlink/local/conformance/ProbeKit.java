@@ -1,6 +1,10 @@
 package com.custom.cognito.providerlink.local.conformance;
 
-import com.custom.cognito.providerlink.local.run.WrapperInvoker;
+import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.model.Destination;
+import com.custom.cognito.providerlink.model.LinkId;
+import com.custom.cognito.providerlink.model.ProviderLink;
+import com.custom.cognito.providerlink.model.SourceIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,9 +39,10 @@ final class ProbeKit {
     private final Map<String, String> errorTexts = new LinkedHashMap<>();
     private final List<String> linkedDespiteError = new ArrayList<>();
     private int erroringLinks;
+    private int refusedYetShown;
 
     ProbeKit(final CognitoIdentityProviderClient cognito, final WrapperInvoker handlers, final Fixture fixture,
-             final Sandbox sandbox, final Duration pause) {
+        final Sandbox sandbox, final Duration pause) {
         this.cognito = cognito;
         this.handlers = handlers;
         this.fixture = fixture;
@@ -56,7 +61,7 @@ final class ProbeKit {
 
     /** AdminLinkProviderForUser, directly; an error answer is checked against a read before and after the call. */
     Answer link(final String pool, final String provider, final String attribute, final String value,
-                final String destination) {
+        final String destination) {
         final boolean before = holder(pool, provider, value, destination);
         final Answer answer = Answer.of(() -> cognito.adminLinkProviderForUser(r -> r.userPoolId(pool)
             .sourceUser(s -> s.providerName(provider).providerAttributeName(attribute).providerAttributeValue(value))
@@ -143,7 +148,7 @@ final class ProbeKit {
 
     /** The properties of a link to a native destination, as a template would declare them. */
     static ObjectNode declared(final String pool, final String provider, final String attribute, final String value,
-                           final String destination) {
+        final String destination) {
         final ObjectNode properties = JSON.createObjectNode().put("UserPoolId", pool);
         properties.putObject("SourceUser").put("ProviderName", provider).put("ProviderAttributeName", attribute)
             .put("ProviderAttributeValue", value);
@@ -156,8 +161,35 @@ final class ProbeKit {
     }
 
     /** A whole handler operation through the wrapper (IN_PROGRESS callbacks included); its final event. */
+    /**
+     * One operation through the handlers. A create that Cognito refused while making the link ("error, yet linked") is
+     * never claimed: the handlers report it with how to import it; the probe then imports it as a user would, by
+     * reading its {@code Id}, and goes on with that.
+     */
     WrapperInvoker.Event run(final String action, final JsonNode properties) {
-        return handlers.run(action, properties);
+        final WrapperInvoker.Event event = handlers.run(action, properties);
+        if (!"CREATE".equals(action) || !refusedYetShown(event)) {
+            return event;
+        }
+        refusedYetShown++;
+        final String username = cognito.adminGetUser(r -> r.userPoolId(properties.path("UserPoolId").asText())
+            .username(properties.path("DestinationUser").path("ProviderAttributeValue").asText())).username();
+        final String linkId = LinkId.format(new ProviderLink(properties.path("UserPoolId").asText(),
+            Destination.nativeUser(username), SourceIdentity.observed(properties.path("SourceUser").path("ProviderName").asText(),
+                properties.path("SourceUser").path("ProviderAttributeValue").asText())));
+        final WrapperInvoker.Event imported = handlers.run("READ", id(linkId));
+        return "SUCCESS".equals(imported.status()) ? imported : event;
+    }
+
+    /** The answer to a create whose link Cognito made while refusing the call: not claimed, with how to import it. */
+    static boolean refusedYetShown(final WrapperInvoker.Event event) {
+        return "AlreadyExists".equals(event.errorCode()) && event.message() != null
+            && event.message().startsWith("Cognito refused this create's link call") && event.message().contains("import it");
+    }
+
+    /** How many creates were refused while Cognito made their link, and were imported instead. */
+    int refusedYetShown() {
+        return refusedYetShown;
     }
 
     /** Every Id LIST reports for the pool, over all its pages. */

@@ -73,7 +73,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     void createProvider(final String pool, final String name, final String type, final Map<String, String> details,
-                        final Map<String, String> mapping) {
+        final Map<String, String> mapping) {
         cognito.createIdentityProvider(r -> r.userPoolId(pool).providerName(name).providerType(type).providerDetails(details)
             .attributeMapping(mapping));
     }

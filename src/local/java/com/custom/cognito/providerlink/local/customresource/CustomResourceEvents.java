@@ -23,7 +23,7 @@ public final class CustomResourceEvents {
     }
 
     public static ObjectNode update(final URI responseUrl, final String physicalResourceId, final JsonNode properties,
-                                    final JsonNode oldProperties) {
+        final JsonNode oldProperties) {
         final ObjectNode event = event("Update", responseUrl, properties).put("PhysicalResourceId", physicalResourceId);
         event.set("OldResourceProperties", withServiceToken(oldProperties));
         return event;

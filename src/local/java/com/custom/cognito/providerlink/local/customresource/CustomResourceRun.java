@@ -3,7 +3,7 @@ package com.custom.cognito.providerlink.local.customresource;
 import com.custom.cognito.providerlink.customresource.CustomResourceHandler;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
-import com.custom.cognito.providerlink.local.run.LocalContext;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;

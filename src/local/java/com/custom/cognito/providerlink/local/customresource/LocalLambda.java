@@ -1,7 +1,7 @@
 package com.custom.cognito.providerlink.local.customresource;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.custom.cognito.providerlink.local.run.LocalContext;
+import com.custom.cognito.providerlink.local.harness.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The emulator's answers where public sources do not settle what the real service does. Each is one switch, named
@@ -66,6 +67,14 @@ public final class Behaviour {
      * preferred_username ignore case; the API reference states case only for username, status and cognito:user_status.
      */
     public boolean filterIgnoresCase = false;
+
+    /**
+     * The switches under which Cognito answers an error to a call that made the link ("error, yet linked"): under them a
+     * create is never claimed, whatever the handlers do, because nothing tells that link from another stack's.
+     */
+    public static Set<String> errorYetLinked() {
+        return Set.of("linkDespiteMergeRefusal", "linkAnsweredWithLegacyRefusal");
+    }
 
     public static Behaviour defaults() {
         return new Behaviour();

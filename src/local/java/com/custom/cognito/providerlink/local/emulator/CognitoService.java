@@ -46,12 +46,15 @@ final class CognitoService implements AwsService {
         if (kind == Faults.Kind.SLOW) {
             sleep(fault);
         }
+        if (kind == Faults.Kind.HOLD) {
+            fault.held().arriveAndWait();
+        }
         if (kind == Faults.Kind.CONNECTION_RESET) {
             requests.add(new RequestLog.Entry(operation, call.accessKeyId(), call.region(), request, 0, "ConnectionReset"));
             return Answer.dropped();
         }
         try {
-            if (kind != null && kind != Faults.Kind.APPLY_THEN_RESET && kind != Faults.Kind.SLOW) {
+            if (kind != null && kind != Faults.Kind.APPLY_THEN_RESET && kind != Faults.Kind.SLOW && kind != Faults.Kind.HOLD) {
                 throw injected(kind);
             }
             if (!quotas.admit(operation)) {

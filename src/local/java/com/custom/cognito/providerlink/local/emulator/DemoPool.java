@@ -19,7 +19,8 @@ public final class DemoPool {
         synchronized (emulator.lock()) {
             emulator.pools().createPool(USER_POOL_ID, "demo").aliasAttribute("email")
                 .addProvider("Google", "Google", Map.of("email", "email"))
-                .addProvider("CorpSAML", "SAML", Map.of("email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"))
+                .addProvider("CorpSAML", "SAML",
+                    Map.of("email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"))
                 .addUser(USERNAME, CognitoEmulator.attributes("email", "alice@example.com", "email_verified", "true"));
         }
     }

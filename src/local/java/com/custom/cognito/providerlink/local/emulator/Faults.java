@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Injected failures, per operation and call count: {@code faults.on("AdminLinkProviderForUser").times(2).inject(Kind.THROTTLE)}.
@@ -25,16 +27,53 @@ public final class Faults {
         /** The answer comes after {@link Rule#delay}. */
         SLOW,
         /** The call takes effect, then the connection closes: the answer is lost. */
-        APPLY_THEN_RESET
+        APPLY_THEN_RESET,
+        /** The call waits, before it is processed, until the test releases it ({@link Rule#hold()}). */
+        HOLD
+    }
+
+    /** A call held on its way in: a test waits for it to arrive, does what it needs meanwhile, then lets it through. */
+    public static final class Held {
+
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Blocks until the held call has arrived (at most a minute). */
+        public void awaitArrival() {
+            try {
+                if (!arrived.await(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the held call never arrived");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Lets the held call be processed and answered. */
+        public void release() {
+            released.countDown();
+        }
+
+        void arriveAndWait() {
+            arrived.countDown();
+            try {
+                released.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** A rule: skip {@code after} matching calls, then apply to the next {@code times} ones (forever when negative). */
     public static final class Rule {
+
         private final String operation;
         private int after;
         private int times = 1;
         private Kind kind;
         private Duration delay = Duration.ZERO;
+        private Held held;
 
         private Rule(final String operation) {
             this.operation = operation;
@@ -62,6 +101,17 @@ public final class Faults {
 
         public void inject(final Kind kind) {
             this.kind = kind;
+        }
+
+        /** Holds the matching call until the returned handle releases it. */
+        public Held hold() {
+            this.held = new Held();
+            this.kind = Kind.HOLD;
+            return held;
+        }
+
+        Held held() {
+            return held;
         }
 
         Kind kind() {

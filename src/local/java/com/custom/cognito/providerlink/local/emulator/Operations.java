@@ -42,10 +42,10 @@ final class Operations {
     private static final int MAX_LINKS = 5;
     private static final String LEGACY_ALREADY_LINKED =
         "Invalid SourceUser: Cognito users with a username/password may not be passed"
-        + " in as a SourceUser, only as a DestinationUser";
+            + " in as a SourceUser, only as a DestinationUser";
     private static final String MERGE_REFUSED =
         "Merging is not currently supported, provide a SourceUser that has not been signed up"
-        + " in order to link";
+            + " in order to link";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserPools pools;
@@ -104,7 +104,8 @@ final class Operations {
             }
         }
         if (!pool.holdersOf(sourceProvider, sourceValue).isEmpty()) {
-            throw CognitoError.invalidParameter(behaviour.legacyAlreadyLinkedMessage ? LEGACY_ALREADY_LINKED
+            throw CognitoError.invalidParameter(behaviour.legacyAlreadyLinkedMessage
+                ? LEGACY_ALREADY_LINKED
                 : "SourceUser is already linked to DestinationUser");
         }
         final boolean hasOwnProfile = pool.user(sourceProvider + "_" + sourceValue) != null;
@@ -118,9 +119,10 @@ final class Operations {
             throw CognitoError.invalidParameter("1 validation error detected: SourceUser is too long.");
         }
         final String linkedBy = source.path("ProviderAttributeName").asText("Cognito_Subject");
-        target.changeIdentities(()
-            -> target.addIdentity(new Identity(sourceProvider, sourceValue, provider.type(), provider.issuer(),
-            false, System.currentTimeMillis(), linkedBy)), behaviour.readLagCalls);
+        target.changeIdentities(
+            () -> target.addIdentity(new Identity(sourceProvider, sourceValue, provider.type(), provider.issuer(),
+                false, System.currentTimeMillis(), linkedBy)),
+            behaviour.readLagCalls);
         if (hasOwnProfile) {
             throw CognitoError.invalidParameter(MERGE_REFUSED);
         }
@@ -359,7 +361,8 @@ final class Operations {
             if (!email && !phone) {
                 throw CognitoError.invalidParameter("Username should be " + (pool.usernameAttributes().size() > 1
                     ? "either an email or a"
-                    + " phone number." : pool.usernameAttributes().contains("email") ? "an email." : "a phone number."));
+                        + " phone number."
+                    : pool.usernameAttributes().contains("email") ? "an email." : "a phone number."));
             }
         } else if (pool.aliasAttributes().contains("email") && username.contains("@")) {
             throw CognitoError.invalidParameter("Username cannot be of email format, since user pool is configured for email "
@@ -424,7 +427,8 @@ final class Operations {
     private User destinationOf(final Pool pool, final JsonNode destination) {
         final String provider = destination.path("ProviderName").asText("");
         final String value = destination.path("ProviderAttributeValue").asText("");
-        final User user = !"Cognito".equals(provider) ? pool.user(provider + "_" + value)
+        final User user = !"Cognito".equals(provider)
+            ? pool.user(provider + "_" + value)
             : behaviour.linkFindsDestinationByAlias ? pool.resolve(value) : pool.user(value);
         if (user == null) {
             throw CognitoError.userNotFound();

@@ -47,7 +47,7 @@ public final class Quotas {
         final double rate = RATE.get(category);
         final long now = clock.getAsLong();
         // bucket = {tokens, last refill in nanoseconds}; one second of burst
-        final double[] bucket = buckets.computeIfAbsent(category, c -> new double[] {rate, now});
+        final double[] bucket = buckets.computeIfAbsent(category, c -> new double[]{rate, now});
         bucket[0] = Math.min(rate, bucket[0] + (now - (long) bucket[1]) / 1e9 * rate);
         bucket[1] = now;
         if (bucket[0] < 1) {

@@ -18,6 +18,7 @@ public final class RequestLog {
      * secret and session token are never kept), the Region it was signed for, its body, and the answer's status.
      */
     public record Entry(String operation, String accessKeyId, String region, JsonNode body, int status, String errorType) {
+
         /** A call that changed state: a write operation that Cognito carried out (even if its answer was then lost). */
         public boolean isWrite() {
             return WRITES.contains(operation) && status == 200;

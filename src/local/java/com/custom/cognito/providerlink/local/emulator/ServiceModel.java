@@ -32,6 +32,7 @@ public final class ServiceModel {
     /** One member's rules; {@code path} is dotted for nested members ({@code DestinationUser.ProviderName}). */
     public record Member(String path, boolean required, Integer min, Integer max, String pattern, boolean sensitive,
         Set<String> values) {
+
         Member notNull() {
             return new Member(path, true, min, max, pattern, sensitive, values);
         }
@@ -132,9 +133,11 @@ public final class ServiceModel {
                 }
                 continue;
             }
-            final String shown = rule.sensitive() || !value.isValueNode() ? "Value at '" + name + "'" : "Value '"
-                + value.asText() + "' at '"
-                + name + "'";
+            final String shown = rule.sensitive() || !value.isValueNode()
+                ? "Value at '" + name + "'"
+                : "Value '"
+                    + value.asText() + "' at '"
+                    + name + "'";
             if (value.isNumber()) {
                 if (rule.min() != null && value.asLong() < rule.min()) {
                     violations.add(shown + " failed to satisfy constraint: Member must have value greater than or equal to "
@@ -187,12 +190,17 @@ public final class ServiceModel {
                 continue;
             }
             final MarshallingType<?> type = field.marshallingType();
-            final boolean ok = type == MarshallingType.STRING ? value.isTextual()
-                : type == MarshallingType.INTEGER || type == MarshallingType.LONG ? value.isIntegralNumber()
-                : type == MarshallingType.BOOLEAN ? value.isBoolean()
-                : type == MarshallingType.LIST ? value.isArray()
-                : type == MarshallingType.MAP || type == MarshallingType.SDK_POJO ? value.isObject()
-                : true;
+            final boolean ok = type == MarshallingType.STRING
+                ? value.isTextual()
+                : type == MarshallingType.INTEGER || type == MarshallingType.LONG
+                    ? value.isIntegralNumber()
+                    : type == MarshallingType.BOOLEAN
+                        ? value.isBoolean()
+                        : type == MarshallingType.LIST
+                            ? value.isArray()
+                            : type == MarshallingType.MAP || type == MarshallingType.SDK_POJO
+                                ? value.isObject()
+                                : true;
             if (!ok) {
                 throw CognitoError.client("SerializationException", "Unexpected value type for member '" + prefix
                     + field.locationName()
@@ -217,7 +225,7 @@ public final class ServiceModel {
 
     private static JsonNode at(final JsonNode request, final String path) {
         JsonNode node = request;
-        for (Iterator<String> parts = List.of(path.split("\\.")).iterator(); parts.hasNext() && node != null; ) {
+        for (Iterator<String> parts = List.of(path.split("\\.")).iterator(); parts.hasNext() && node != null;) {
             node = node.get(parts.next());
         }
         return node;

@@ -30,13 +30,13 @@ public final class UserPools {
     /** One entry of a user's {@code identities}; {@code linkedBy} is the attribute name used to link, which Cognito keeps to
      * itself. */
     public record Identity(String providerName, String userId, String providerType, String issuer, boolean primary,
-                           long dateCreated, String linkedBy) {
+        long dateCreated, String linkedBy) {
     }
 
     /** An identity provider configured in a pool. */
     public record Provider(String name, String type, Map<String, String> attributeMapping, Map<String, String> details,
         String issuer,
-                           long created) {
+        long created) {
     }
 
     public UserPools(final Behaviour behaviour) {
@@ -74,6 +74,7 @@ public final class UserPools {
      * preferred_username aliases case-insensitive (API reference, UsernameConfigurationType).
      */
     public final class Pool {
+
         private final String id;
         private final String name;
         private final long created = System.currentTimeMillis();
@@ -148,7 +149,7 @@ public final class UserPools {
         }
 
         public Pool addProvider(final String providerName, final String type, final Map<String, String> attributeMapping,
-                                final Map<String, String> details) {
+            final Map<String, String> details) {
             final String issuer = switch (type) {
                 case "SAML" -> "urn:emulator:saml:" + providerName;
                 case "OIDC" -> details.getOrDefault("oidc_issuer", "https://oidc.emulator.invalid/" + providerName);
@@ -206,9 +207,16 @@ public final class UserPools {
         /** Links an identity directly, as a successful AdminLinkProviderForUser would: for seeding large pools quickly. */
         public void seedLink(final User user, final String providerName, final String userId) {
             final Provider provider = providers.get(providerName);
-            user.changeIdentities(()
-                -> user.addIdentity(new Identity(providerName, userId, provider.type(), provider.issuer(), false,
-                System.currentTimeMillis(), "Cognito_Subject")), 0);
+            user.changeIdentities(
+                () -> user.addIdentity(new Identity(providerName, userId, provider.type(), provider.issuer(), false,
+                    System.currentTimeMillis(), "Cognito_Subject")),
+                0);
+        }
+
+        /** Removes a linked identity directly, as a successful AdminDisableProviderForUser would. */
+        public void unseedLink(final User user, final String providerName, final String userId) {
+            final Identity identity = user.linkedIdentity(providerName, userId);
+            user.changeIdentities(() -> user.removeIdentity(identity), 0);
         }
 
         /** The user with exactly this username (case-insensitively in a case-insensitive pool). */
@@ -274,8 +282,8 @@ public final class UserPools {
         User aliasHolder(final String attribute, final String value, final User except) {
             return users.values().stream()
                 .filter(u -> u != except && "true".equals(u.attributes.get(attribute + "_verified"))
-                && same(attribute, u.attributes.get(attribute),
-                    value))
+                    && same(attribute, u.attributes.get(attribute),
+                        value))
                 .findFirst().orElse(null);
         }
 
@@ -298,6 +306,7 @@ public final class UserPools {
 
     /** A user. Its {@code identities} are rendered to the attribute's JSON string on every read. */
     public static final class User {
+
         private final String username;
         private final String sub;
         private final long sequence;

@@ -70,7 +70,7 @@ public final class ExecutionRole {
             .append("              StringLike:\n")
             .append("                aws:SourceArn:\n")
             .append("                  Fn::Sub: "
-            + "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:type/resource/")
+                + "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:type/resource/")
             .append(schema.getString("typeName").replace("::", "-")).append("/*\n")
             .append("      Path: \"/\"\n")
             .append("      Policies:\n")

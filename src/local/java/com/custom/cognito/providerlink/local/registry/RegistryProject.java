@@ -49,7 +49,7 @@ public final class RegistryProject {
      * @param runtime the Lambda runtime for {@code .rpdk-config} and {@code template.yml}, or null to keep the project's
      */
     public static Project write(final Path root, final TypeName typeName, final String runtime, final Path handlerJar,
-                                final Path directory) throws IOException {
+        final Path directory) throws IOException {
         if (!Files.isRegularFile(handlerJar)) {
             throw new IllegalArgumentException(handlerJar + " is missing: build it first (mvn -B package)");
         }
@@ -90,8 +90,10 @@ public final class RegistryProject {
 
     /** The jar, entry by entry in its order, with the schema the handler loads replaced by the renamed one. */
     private static void renameInJar(final Path source, final Path target, final byte[] schema) throws IOException {
-        try (InputStream in = Files.newInputStream(source); ZipInputStream jar = new ZipInputStream(in);
-             OutputStream out = Files.newOutputStream(target); ZipOutputStream copy = new ZipOutputStream(out)) {
+        try (InputStream in = Files.newInputStream(source);
+            ZipInputStream jar = new ZipInputStream(in);
+            OutputStream out = Files.newOutputStream(target);
+            ZipOutputStream copy = new ZipOutputStream(out)) {
             for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
                 final ZipEntry written = new ZipEntry(entry.getName());
                 written.setTime(entry.getTime());

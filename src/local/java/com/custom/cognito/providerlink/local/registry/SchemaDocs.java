@@ -19,7 +19,8 @@ import org.json.JSONObject;
  */
 public final class SchemaDocs {
 
-    private static final String UPDATE_DOCS = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-update-behaviors.html";
+    private static final String UPDATE_DOCS =
+        "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-update-behaviors.html";
     private static final Map<String, String> BASIC_TYPES = Map.of("string", "String", "number", "Double", "integer", "Integer",
         "boolean", "Boolean");
     private static final Set<Character> MARKDOWN_RESERVED = Set.of('^', '*', '+', '.', '(', '[', '{', '#');
@@ -82,7 +83,8 @@ public final class SchemaDocs {
                     final String name = readOnly.getString(i).substring(readOnly.getString(i).lastIndexOf('/') + 1);
                     final JSONObject node = schema.getJSONObject("properties").optJSONObject(name);
                     final String description = node != null && node.has("description")
-                        ? node.getString("description") : "Returns the <code>" + name + "</code> value.";
+                        ? node.getString("description")
+                        : "Returns the <code>" + name + "</code> value.";
                     out.append("#### ").append(name).append("\n\n").append(description).append("\n\n");
                 }
             }
@@ -127,7 +129,7 @@ public final class SchemaDocs {
     }
 
     private static void propertySections(final StringBuilder out, final List<Property> properties, final JSONArray required,
-                                         final boolean escapeHeadings) {
+        final boolean escapeHeadings) {
         if (properties.isEmpty()) {
             return;
         }

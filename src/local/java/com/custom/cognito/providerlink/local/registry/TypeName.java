@@ -21,8 +21,7 @@ public record TypeName(String organization, String service, String resource) {
     public static TypeName parse(final String text) {
         final String name = text == null ? "" : text.trim();
         if (name.isEmpty()) {
-            throw new
-                IllegalArgumentException("No type name given. Choose one under your organisation, e.g. "
+            throw new IllegalArgumentException("No type name given. Choose one under your organisation, e.g. "
                 + "-Dtype.name=Acme::Cognito::ProviderLink"
                 + " (Custom::Cognito::ProviderLink is the development name only: Custom is reserved).");
         }
@@ -44,7 +43,8 @@ public record TypeName(String organization, String service, String resource) {
     /** A warning for names that register but can never be published, or null. */
     public String publishingWarning() {
         return UNPUBLISHABLE.contains(organization.toLowerCase(Locale.ROOT))
-            ? organization + " types can be registered privately but never published to the public registry." : null;
+            ? organization + " types can be registered privately but never published to the public registry."
+            : null;
     }
 
     @Override

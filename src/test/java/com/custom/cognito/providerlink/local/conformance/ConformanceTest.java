@@ -63,7 +63,7 @@ class ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("flippedSwitches")
     void aServiceThatDiffersFromASwitchIsReportedAsDifferentAndTheHandlersStillCope(final String name,
-                                                                                    final Consumer<Behaviour> flip)
+        final Consumer<Behaviour> flip)
         throws Exception {
         final Behaviour behaviour = Behaviour.defaults();
         flip.accept(behaviour);
@@ -116,7 +116,8 @@ class ConformanceTest {
     void theShutdownHookDeletesWhatTheRunCreatedAndTheRunDoesNotDeleteItTwice() throws Exception {
         try (CognitoEmulator emulator = CognitoEmulator.start(0); CognitoIdentityProviderClient cognito = client(emulator)) {
             final Sandbox sandbox = new Sandbox(cognito, QUIET, null);
-            final String pool = sandbox.createPool("alias", p -> { });
+            final String pool = sandbox.createPool("alias", p -> {
+            });
 
             sandbox.shutdownHook().run();
             sandbox.close();
@@ -148,7 +149,7 @@ class ConformanceTest {
     void anUnknownOptionIsRefusedWithTheUsage() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        final int exit = Conformance.run(new String[] {"--regoin", "eu-west-1"}, new PrintStream(out, true,
+        final int exit = Conformance.run(new String[]{"--regoin", "eu-west-1"}, new PrintStream(out, true,
             StandardCharsets.UTF_8), System.in);
 
         assertThat(exit).isEqualTo(2);

@@ -1,4 +1,4 @@
-package com.custom.cognito.providerlink.local.run;
+package com.custom.cognito.providerlink.local.harness;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -8,17 +8,43 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
-/** A Lambda context for running the wrapper in-process; what the handlers log is kept in {@link #logLines()}. */
+/**
+ * A Lambda context for running the wrapper in-process: its remaining time counts down on a clock (the real one, or a
+ * {@link ManualClock} a test moves), it names the function being invoked, and what the handlers log is kept in
+ * {@link #logLines()}.
+ */
 public final class LocalContext implements Context {
+
+    /** The function the local tools play: the ServiceToken their custom-resource events name. */
+    public static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:cognito-provider-link";
 
     private final List<String> lines = new ArrayList<>();
     private final boolean echo;
+    private final LongSupplier clock;
     private final long deadline;
+    private final String functionArn;
 
     public LocalContext(final boolean echo, final long timeoutMillis) {
+        this(echo, System::currentTimeMillis, timeoutMillis, FUNCTION_ARN);
+    }
+
+    private LocalContext(final boolean echo, final LongSupplier clock, final long timeoutMillis, final String functionArn) {
         this.echo = echo;
-        this.deadline = System.currentTimeMillis() + timeoutMillis;
+        this.clock = clock;
+        this.deadline = clock.getAsLong() + timeoutMillis;
+        this.functionArn = functionArn;
+    }
+
+    /** A context whose time runs on {@code clock}: it counts down only when the test moves the clock. */
+    public static LocalContext on(final ManualClock clock, final long timeoutMillis) {
+        return new LocalContext(false, clock::millis, timeoutMillis, FUNCTION_ARN);
+    }
+
+    /** The same, as an invocation of another function (another name, alias, account or Region). */
+    public LocalContext invoking(final String otherFunctionArn) {
+        return new LocalContext(echo, clock, deadline - clock.getAsLong(), otherFunctionArn);
     }
 
     public synchronized List<String> logLines() {
@@ -28,6 +54,7 @@ public final class LocalContext implements Context {
     @Override
     public LambdaLogger getLogger() {
         return new LambdaLogger() {
+
             @Override
             public void log(final String message) {
                 synchronized (LocalContext.this) {
@@ -47,7 +74,7 @@ public final class LocalContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, deadline - System.currentTimeMillis());
+        return (int) Math.max(0, deadline - clock.getAsLong());
     }
 
     @Override
@@ -67,7 +94,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return "TypeFunction";
+        return functionArn.split(":")[6];
     }
 
     @Override
@@ -77,7 +104,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:TypeFunction";
+        return functionArn;
     }
 
     @Override

@@ -1,8 +1,12 @@
-package com.custom.cognito.providerlink;
+package com.custom.cognito.providerlink.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.custom.cognito.providerlink.BaseConfiguration;
+import com.custom.cognito.providerlink.CallbackContext;
+import com.custom.cognito.providerlink.ResourceModel;
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.cognito.CognitoAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,38 +25,42 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
-class HandlerDispatchTest {
+class HandlerTableTest {
 
-    private final HandlerDispatch dispatch = new HandlerDispatch();
+    private final HandlerTable handlers = new HandlerTable(new ClientBuilder());
 
     @Test
     void anErrorThatEscapesAHandlerIsAnsweredAsInternalFailureWithOneEscapedLogLine() {
         final List<String> log = new ArrayList<>();
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = dispatch.invoke(failing(new StackOverflowError()),
+        final ProgressEvent<ResourceModel, CallbackContext> event = handlers.run(Action.READ, failing(new StackOverflowError()),
             ResourceHandlerRequest.<ResourceModel>builder().region("us-east-1")
                 .desiredResourceState(ResourceModel.builder().id("us-east-1_X|Cognito|alice|Google|1").build()).build(),
-            Action.READ, null, log::add);
+            null, log::add);
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.InternalFailure);
         assertThat(event.getMessage()).contains("StackOverflowError").doesNotContain("\tat ");
-        assertThat(log).anySatisfy(line
-            -> assertThat(line).isEqualTo("READ failed: InternalFailure (java.lang.StackOverflowError)"));
+        assertThat(log)
+            .anySatisfy(line -> assertThat(line).isEqualTo("READ failed: InternalFailure (java.lang.StackOverflowError)"));
     }
 
     @Test
     void anActionWithoutAHandlerIsNotUpdatableAndNeedsNoPermissions() {
-        final ProgressEvent<ResourceModel, CallbackContext> event = dispatch.invoke(failing(new AssertionError("never called")),
-            ResourceHandlerRequest.<ResourceModel>builder().region("us-east-1").build(), Action.UPDATE, null, message -> { });
+        final ProgressEvent<ResourceModel, CallbackContext> event = handlers.run(Action.UPDATE,
+            failing(new AssertionError("never called")), ResourceHandlerRequest.<ResourceModel>builder().region("us-east-1")
+                .build(),
+            null, message -> {
+            });
 
         assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.NotUpdatable);
-        assertThat(dispatch.actionsOf(Action.UPDATE)).isEmpty();
-        assertThat(dispatch.actionsOf(Action.CREATE)).contains(CognitoAction.LINK);
+        assertThat(handlers.actionsOf(Action.UPDATE)).isEmpty();
+        assertThat(handlers.actionsOf(Action.CREATE)).contains(CognitoAction.LINK);
     }
 
     @Test
     void aSchemaThatIsNotOnTheClasspathIsAClearStartupError() {
-        final BaseConfiguration missing = new BaseConfiguration("no-such-schema.json") { };
+        final BaseConfiguration missing = new BaseConfiguration("no-such-schema.json") {
+        };
 
         assertThatThrownBy(missing::resourceSchemaJSONObject).hasMessage("no-such-schema.json is not on the classpath root");
     }
@@ -60,6 +68,7 @@ class HandlerDispatchTest {
     /** A client through which every call throws {@code failure}. */
     private static ProxyClient<CognitoIdentityProviderClient> failing(final Throwable failure) {
         return new ProxyClient<>() {
+
             @Override
             public <RequestT extends AwsRequest, ResponseT extends AwsResponse> ResponseT injectCredentialsAndInvokeV2(
                 final RequestT request, final Function<RequestT, ResponseT> requestFunction) {
@@ -70,30 +79,31 @@ class HandlerDispatchTest {
             }
 
             @Override
-            public <RequestT extends AwsRequest, ResponseT extends AwsResponse> CompletableFuture<ResponseT>
-                injectCredentialsAndInvokeV2Async(final RequestT request, final Function<RequestT,
-                    CompletableFuture<ResponseT>> call) {
+            public <RequestT extends AwsRequest, ResponseT extends AwsResponse> CompletableFuture<
+                ResponseT> injectCredentialsAndInvokeV2Async(
+                    final RequestT request, final Function<RequestT, CompletableFuture<ResponseT>> call) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public <RequestT extends AwsRequest, ResponseT extends AwsResponse,
-                IterableT extends SdkIterable<ResponseT>> IterableT
-                injectCredentialsAndInvokeIterableV2(final RequestT request, final Function<RequestT, IterableT> call) {
+            public <RequestT extends AwsRequest, ResponseT extends AwsResponse, IterableT extends SdkIterable<
+                ResponseT>> IterableT injectCredentialsAndInvokeIterableV2(
+                    final RequestT request, final Function<RequestT, IterableT> call) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public <RequestT extends AwsRequest, ResponseT extends AwsResponse> ResponseInputStream<ResponseT>
-                injectCredentialsAndInvokeV2InputStream(final RequestT request,
-                                                        final Function<RequestT, ResponseInputStream<ResponseT>> call) {
+            public <RequestT extends AwsRequest, ResponseT extends AwsResponse> ResponseInputStream<
+                ResponseT> injectCredentialsAndInvokeV2InputStream(
+                    final RequestT request,
+                    final Function<RequestT, ResponseInputStream<ResponseT>> call) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public <RequestT extends AwsRequest, ResponseT extends AwsResponse> ResponseBytes<ResponseT>
-                injectCredentialsAndInvokeV2Bytes(final RequestT request, final Function<RequestT,
-                    ResponseBytes<ResponseT>> call) {
+            public <RequestT extends AwsRequest, ResponseT extends AwsResponse> ResponseBytes<
+                ResponseT> injectCredentialsAndInvokeV2Bytes(
+                    final RequestT request, final Function<RequestT, ResponseBytes<ResponseT>> call) {
                 throw new UnsupportedOperationException();
             }
 

@@ -1,4 +1,4 @@
-package com.custom.cognito.providerlink.handlers;
+package com.custom.cognito.providerlink.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The callback delays a throttled Create or Delete asks for: jittered from one second up to each throttle's window. */
-class ThrottleDelayTest {
+class ThrottleScheduleTest {
 
     @Test
     void theFirstThrottleSpreadsOverSevenSecondsTheSecondAndThirdOverThreeThenTheWindowDoublesUpToAMinute() {
@@ -24,8 +24,7 @@ class ThrottleDelayTest {
     }
 
     private static void assertWithin(final int throttle, final int windowSeconds) {
-        final long[] millis = IntStream.range(0, 2_000).mapToLong(i
-            -> LinkChangeHandler.throttleDelay(throttle).toMillis()).toArray();
+        final long[] millis = IntStream.range(0, 2_000).mapToLong(i -> ThrottleSchedule.delay(throttle).toMillis()).toArray();
 
         assertThat(Arrays.stream(millis).min().orElseThrow()).as("throttle " + throttle).isGreaterThanOrEqualTo(1_000);
         assertThat(Arrays.stream(millis).max().orElseThrow()).as("throttle "

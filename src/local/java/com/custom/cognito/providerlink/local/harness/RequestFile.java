@@ -1,4 +1,4 @@
-package com.custom.cognito.providerlink.local.run;
+package com.custom.cognito.providerlink.local.harness;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code previousResourceState} or {@code nextToken}. Credentials never belong in one (they come from the default chain,
  * or are placeholders against the emulator): a file holding any, under any key, at any depth, is refused.
  */
-final class RequestFile {
+public final class RequestFile {
 
     /** Key names that hold credentials, compared in lower case without separators. */
     private static final Set<String> CREDENTIAL_KEYS = Set.of("credentials", "callercredentials", "providercredentials",
@@ -30,7 +30,8 @@ final class RequestFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Why a file cannot be used, in one line. */
-    static final class Unusable extends Exception {
+    public static final class Unusable extends Exception {
+
         private static final long serialVersionUID = 1L;
 
         Unusable(final String message) {
@@ -41,7 +42,7 @@ final class RequestFile {
     private RequestFile() {
     }
 
-    static JsonNode read(final Path path) throws Unusable {
+    public static JsonNode read(final Path path) throws Unusable {
         final JsonNode file;
         try {
             file = JSON.readTree(Files.readString(path));

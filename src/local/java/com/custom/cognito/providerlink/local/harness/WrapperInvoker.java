@@ -1,6 +1,9 @@
-package com.custom.cognito.providerlink.local.run;
+package com.custom.cognito.providerlink.local.harness;
 
 import com.custom.cognito.providerlink.HandlerWrapper;
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
+import com.custom.cognito.providerlink.pacing.CallbackLoop;
+import com.custom.cognito.providerlink.pacing.Pause;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,10 +30,13 @@ import java.util.UUID;
 public final class WrapperInvoker {
 
     public static final String ACCOUNT = "123456789012";
+    /** As many invocations as an operation may take: more means a handler that never ends. */
+    private static final int MAX_INVOCATIONS = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Caller credentials; the emulator accepts any. */
     public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+
         public static Credentials fake() {
             return new Credentials("AKIALOCALTESTKEY0001", "local-secret-never-logged", "local-session-token-never-logged");
         }
@@ -37,6 +44,7 @@ public final class WrapperInvoker {
 
     /** One progress event, as the wrapper wrote it. */
     public record Event(String action, JsonNode raw, Duration took) {
+
         public String status() {
             return raw.path("status").asText();
         }
@@ -74,6 +82,7 @@ public final class WrapperInvoker {
 
     /** What the requests name: the type (its development name, or a name it is registered under) and the logical id. */
     public record Target(String typeName, String logicalId) {
+
         public static Target development() {
             return new Target(DEVELOPMENT_TYPE_NAME, "ProviderLink");
         }
@@ -86,38 +95,50 @@ public final class WrapperInvoker {
     private final LocalContext context;
     private final Duration maxCallbackDelay;
     private final Target target;
+    private final ClientBuilder clients;
 
     /**
+     * An invoker whose handlers call Cognito where the SDK resolves it (a real Region, or the endpoint the environment or
+     * {@code aws.endpointUrlCognitoIdentityProvider} names).
+     *
      * @param maxCallbackDelay the longest wait honoured between IN_PROGRESS re-invocations (CloudFormation honours
      *                         the whole delay; tests may shorten it)
      */
     public WrapperInvoker(final String region, final Credentials credentials, final LocalContext context,
-                          final Duration maxCallbackDelay) {
-        this(region, credentials, context, maxCallbackDelay, Target.development());
+        final Duration maxCallbackDelay) {
+        this(region, credentials, context, maxCallbackDelay, Target.development(), new ClientBuilder());
     }
 
     private WrapperInvoker(final String region, final Credentials credentials, final LocalContext context,
-                           final Duration maxCallbackDelay, final Target target) {
+        final Duration maxCallbackDelay, final Target target, final ClientBuilder clients) {
         requireScratchTmpdir();
         this.region = region;
         this.credentials = credentials;
         this.context = context;
         this.maxCallbackDelay = maxCallbackDelay;
         this.target = target;
+        this.clients = clients;
     }
 
     /** The same invoker, for another type name or logical id. */
     public WrapperInvoker targeting(final Target other) {
-        return new WrapperInvoker(region, credentials, context, maxCallbackDelay, other);
+        return new WrapperInvoker(region, credentials, context, maxCallbackDelay, other, clients);
     }
 
     /** The same invoker, signing with other caller credentials. */
     public WrapperInvoker signedBy(final Credentials other) {
-        return new WrapperInvoker(region, other, context, maxCallbackDelay, target);
+        return new WrapperInvoker(region, other, context, maxCallbackDelay, target, clients);
     }
 
-    public static WrapperInvoker local(final LocalContext context) {
-        return new WrapperInvoker("us-east-1", Credentials.fake(), context, Duration.ofSeconds(5));
+    /** The same invoker, whose handlers call Cognito through {@code other} (an emulator's endpoint, say). */
+    public WrapperInvoker calling(final ClientBuilder other) {
+        return new WrapperInvoker(region, credentials, context, maxCallbackDelay, target, other);
+    }
+
+    /** Against a local Cognito endpoint, with placeholder credentials and callbacks shortened to 5 seconds at most. */
+    public static WrapperInvoker local(final LocalContext context, final ClientBuilder cognito) {
+        return new WrapperInvoker("us-east-1", Credentials.fake(), context, Duration.ofSeconds(5), Target.development(),
+            cognito);
     }
 
     public LocalContext context() {
@@ -126,14 +147,14 @@ public final class WrapperInvoker {
 
     /** One invocation: the request CloudFormation would send for {@code action}, as a new operation. */
     public Event invokeOnce(final String action, final JsonNode properties, final JsonNode previousProperties,
-                            final JsonNode callbackContext, final String nextToken) {
+        final JsonNode callbackContext, final String nextToken) {
         return invokeOnce(UUID.randomUUID().toString(), action, properties, previousProperties, callbackContext, nextToken);
     }
 
     /** One invocation of the operation that {@code requestToken} identifies (CloudFormation keeps it across callbacks). */
     public Event invokeOnce(final String requestToken, final String action, final JsonNode properties,
         final JsonNode previousProperties,
-                            final JsonNode callbackContext, final String nextToken) {
+        final JsonNode callbackContext, final String nextToken) {
         final ObjectNode request = request(action, properties, previousProperties, callbackContext, nextToken);
         request.put("bearerToken", requestToken);
         return send(action, request);
@@ -156,19 +177,36 @@ public final class WrapperInvoker {
     public List<Event> invoke(final String action, final JsonNode properties, final JsonNode previousProperties) {
         final List<Event> events = new ArrayList<>();
         final String requestToken = UUID.randomUUID().toString();
-        JsonNode model = properties;
-        JsonNode callbackContext = null;
-        for (int invocation = 0; invocation < 500; invocation++) {
-            final Event event = invokeOnce(requestToken, action, model, previousProperties, callbackContext, null);
-            events.add(event);
-            if (!event.isInProgress()) {
-                return events;
-            }
-            sleep(Duration.ofSeconds(event.callbackDelaySeconds()));
-            model = event.model();
-            callbackContext = event.raw().get("callbackContext");
+        try {
+            CallbackLoop.drive(new CallbackLoop.Operation<Event>() {
+
+                @Override
+                public Event invoke(final Event previous) {
+                    final Event event = previous == null
+                        ? invokeOnce(requestToken, action, properties, previousProperties, null, null)
+                        : invokeOnce(requestToken, action, previous.model(), previousProperties,
+                            previous.raw().get("callbackContext"), null);
+                    events.add(event);
+                    return event;
+                }
+
+                @Override
+                public Optional<Duration> callbackAfter(final Event event) {
+                    return event.isInProgress()
+                        ? Optional.of(Duration.ofSeconds(event.callbackDelaySeconds()))
+                        : Optional.empty();
+                }
+            }, capped(maxCallbackDelay), MAX_INVOCATIONS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException(action + " was still IN_PROGRESS after 500 invocations");
+        return events;
+    }
+
+    /** Waits as asked, but never longer than {@code max}. */
+    public static Pause capped(final Duration max) {
+        return requested -> Pause.SLEEP.pause(requested.compareTo(max) > 0 ? max : requested);
     }
 
     /** The final event of {@link #invoke}. */
@@ -182,7 +220,7 @@ public final class WrapperInvoker {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final long start = System.nanoTime();
         try {
-            new HandlerWrapper().handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(request)), out, context);
+            new HandlerWrapper(clients).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(request)), out, context);
             return new Event(action, JSON.readTree(out.toByteArray()), Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -190,7 +228,7 @@ public final class WrapperInvoker {
     }
 
     public ObjectNode request(final String action, final JsonNode properties, final JsonNode previousProperties,
-                              final JsonNode callbackContext, final String nextToken) {
+        final JsonNode callbackContext, final String nextToken) {
         final ObjectNode request = JSON.createObjectNode();
         request.put("action", action);
         request.put("awsAccountId", ACCOUNT);
@@ -216,16 +254,6 @@ public final class WrapperInvoker {
             data.set("previousResourceProperties", previousProperties);
         }
         return request;
-    }
-
-    private void sleep(final Duration requested) {
-        final Duration wait = requested.compareTo(maxCallbackDelay) > 0 ? maxCallbackDelay : requested;
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The wrapper deletes everything in java.io.tmpdir on each request: only ever let it near a build scratch folder. */

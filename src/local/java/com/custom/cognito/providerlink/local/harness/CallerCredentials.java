@@ -1,4 +1,4 @@
-package com.custom.cognito.providerlink.local.run;
+package com.custom.cognito.providerlink.local.harness;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -21,7 +21,8 @@ public record CallerCredentials(String region, WrapperInvoker.Credentials creden
         final String region;
         try {
             region = regionAt >= 0 && regionAt + 1 < options.size()
-                ? options.get(regionAt + 1) : DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+                ? options.get(regionAt + 1)
+                : DefaultAwsRegionProviderChain.builder().build().getRegion().id();
         } catch (SdkClientException e) {
             err.println("No AWS Region: pass --region <region>, or set AWS_REGION or a profile's region.");
             return Optional.empty();

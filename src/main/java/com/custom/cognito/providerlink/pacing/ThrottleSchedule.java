@@ -1,0 +1,30 @@
+package com.custom.cognito.providerlink.pacing;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When a throttled operation calls back: a delay drawn uniformly from one second to a window that depends on how many
+ * times this operation has been throttled, so that operations throttled together spread their retries over the quota
+ * instead of colliding again. The figures behind the windows are in docs/performance.md.
+ */
+public final class ThrottleSchedule {
+
+    /** The first throttle's window: about what a 25-per-second quota, after its one-second burst, needs for 200 calls. */
+    public static final int FIRST_WINDOW_SECONDS = 7;
+    /** The second and third throttles come late in that spread, when the quota has idle capacity again. */
+    static final int LATE_WINDOW_SECONDS = 3;
+    /** From the fourth, contention is sustained: the window doubles, up to this. */
+    static final int MAX_WINDOW_SECONDS = 60;
+
+    private ThrottleSchedule() {
+    }
+
+    /** The delay after the {@code throttle}-th throttle of one operation (the first is 1). */
+    public static Duration delay(final int throttle) {
+        final long window = (throttle == 1
+            ? FIRST_WINDOW_SECONDS
+            : Math.min(MAX_WINDOW_SECONDS, (long) LATE_WINDOW_SECONDS << Math.min(Math.max(throttle - 3, 0), 6))) * 1000;
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(1000, window + 1));
+    }
+}

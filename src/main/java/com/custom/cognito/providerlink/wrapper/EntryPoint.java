@@ -1,0 +1,134 @@
+package com.custom.cognito.providerlink.wrapper;
+
+import com.custom.cognito.providerlink.BaseConfiguration;
+import com.custom.cognito.providerlink.CallbackContext;
+import com.custom.cognito.providerlink.ResourceModel;
+import com.custom.cognito.providerlink.TypeConfigurationModel;
+import com.custom.cognito.providerlink.cognito.CognitoErrors;
+import com.custom.cognito.providerlink.model.Partition;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.json.JSONObject;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.RequestData;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/**
+ * What the plugin's entry points ({@code HandlerWrapper}, {@code HandlerWrapperExecutable}) share around the plugin's
+ * own processing: the request screen before it, the temp-directory policy, the schema, readable input errors, the
+ * handler request they build, and how anything that escapes is answered. The handlers themselves are run through
+ * {@link com.custom.cognito.providerlink.handlers.HandlerTable}.
+ */
+public final class EntryPoint {
+
+    public static final TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> REQUEST_REFERENCE =
+        new TypeReference<>() {
+        };
+    public static final TypeReference<ResourceModel> MODEL_REFERENCE = new TypeReference<>() {
+    };
+
+    private final BaseConfiguration configuration;
+    private final RequestScreen screen = new RequestScreen(REQUEST_REFERENCE);
+    private final TempDirectory tempDirectory = TempDirectory.ofThisProcess();
+    private JSONObject resourceSchema;
+
+    public EntryPoint(final BaseConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The plugin's own request processing, as a wrapper hands it on. */
+    @FunctionalInterface
+    public interface RequestProcessing {
+
+        void process(InputStream request, OutputStream response) throws IOException;
+    }
+
+    /** How a wrapper writes a response. */
+    @FunctionalInterface
+    public interface ResponseWriting {
+
+        void write(OutputStream response, ProgressEvent<ResourceModel, CallbackContext> event) throws IOException;
+    }
+
+    /**
+     * Reads a request, answers a malformed one itself ({@link RequestScreen}) and hands a sound one, narrowed to what
+     * its action uses, to the plugin's processing.
+     */
+    public void process(final InputStream request, final OutputStream response, final RequestProcessing plugin,
+        final ResponseWriting writer, final Logger platformLog) throws IOException {
+        final String input = request == null ? null : new String(request.readAllBytes(), StandardCharsets.UTF_8);
+        final RequestScreen.Outcome outcome = screen.screen(input);
+        if (outcome instanceof RequestScreen.Refusal refusal) {
+            platformLog.log(LogText.escape("Refused a malformed request: " + refusal.message()));
+            writer.write(response, ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, refusal.message()));
+            return;
+        }
+        plugin.process(new ByteArrayInputStream(((RequestScreen.Pass) outcome).request().getBytes(StandardCharsets.UTF_8)),
+            response);
+    }
+
+    /** Whether the wrapper may empty {@code java.io.tmpdir} here ({@link TempDirectory}). */
+    public boolean mayScrubTempDirectory() {
+        return tempDirectory.belongsToHandler();
+    }
+
+    public JSONObject resourceSchema() {
+        if (resourceSchema == null) {
+            resourceSchema = configuration.resourceSchemaJSONObject();
+        }
+        return resourceSchema;
+    }
+
+    public Map<String, String> resourceDefinedTags(final ResourceModel model) {
+        return configuration.resourceDefinedTags(model);
+    }
+
+    /** The wrapper reports schema violations by JSON pointer only; add what to change, from the schema itself. */
+    public void explainInputErrors(final ProgressEvent<ResourceModel, CallbackContext> response) {
+        if (response.isFailed() && response.getErrorCode() == HandlerErrorCode.InvalidRequest && response.getMessage() != null) {
+            response.setMessage(InputErrors.explainWrapperMessage(response.getMessage(), resourceSchema()));
+        }
+    }
+
+    /** The handler request the plugin's {@code transform} builds, for every entry point. */
+    public static ResourceHandlerRequest<ResourceModel> transform(
+        final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request,
+        final Map<String, String> desiredResourceTags) {
+
+        final RequestData<ResourceModel, TypeConfigurationModel> requestData = request.getRequestData();
+        return ResourceHandlerRequest.<ResourceModel>builder()
+            .clientRequestToken(request.getBearerToken())
+            .desiredResourceState(requestData.getResourceProperties())
+            .previousResourceState(requestData.getPreviousResourceProperties())
+            .desiredResourceTags(desiredResourceTags)
+            .systemTags(requestData.getSystemTags())
+            .awsAccountId(request.getAwsAccountId())
+            .logicalResourceIdentifier(requestData.getLogicalResourceId())
+            .nextToken(request.getNextToken())
+            .region(request.getRegion())
+            .awsPartition(Partition.of(request.getRegion()).id())
+            .maxResults(request.getMaxResults())
+            .build();
+    }
+
+    /** Runs {@code work} and turns anything it throws into the event every entry point answers for it. */
+    public static ProgressEvent<ResourceModel, CallbackContext> answering(
+        final Supplier<ProgressEvent<ResourceModel, CallbackContext>> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            final BaseHandlerException failure = CognitoErrors.escaped(e);
+            return ProgressEvent.failed(null, null, failure.getErrorCode(), failure.getMessage());
+        }
+    }
+}
