@@ -5,19 +5,23 @@
 #      register-type with a logging configuration, and wait for the registration; if the registry refuses the
 #      package's Lambda runtime, do the same with the java17 build of the package that step built beside it
 #   3. make the new version the default, and print how to use it
+#   4. deregister the oldest versions beyond the newest --keep N (default 5), never the default one, so that the type
+#      stays under the registry's quota of 50 versions
 #
-# usage: scripts/register.sh --type-name Acme::Cognito::ProviderLink --bucket my-bucket [--region eu-west-1] [--dry-run]
+# usage: scripts/register.sh --type-name Acme::Cognito::ProviderLink --bucket my-bucket [--region eu-west-1] [--keep N]
+#                            [--dry-run]
 #   --dry-run prints every AWS CLI call it would make, calls nothing, and needs no credentials.
 set -euo pipefail
 
-type_name="" bucket="" region="" dry_run=false
+type_name="" bucket="" region="" dry_run=false keep=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --type-name) type_name="${2:-}"; shift 2 ;;
     --bucket) bucket="${2:-}"; shift 2 ;;
     --region) region="${2:-}"; shift 2 ;;
+    --keep) keep="${2:-}"; shift 2 ;;
     --dry-run) dry_run=true; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "register.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -32,6 +36,8 @@ case "$(echo "$organization" | tr '[:upper:]' '[:lower:]')" in
   alexa|amzn|amazon|ask|aws|custom|dev)
     fail "'$organization' is a reserved namespace (Alexa, AMZN, Amazon, ASK, AWS, Custom, Dev): RegisterType refuses it. Use your organisation's name, e.g. Acme::${BASH_REMATCH[2]}::${BASH_REMATCH[3]}" ;;
 esac
+[[ "$keep" =~ ^[1-9][0-9]?$ ]] && [ "$keep" -le 49 ] \
+  || fail "--keep must be a number of versions from 1 to 49 (the registry holds at most 50 per type), not '$keep'"
 [ -n "$bucket" ] || fail "--bucket is required: an S3 bucket in the target Region that you can write to (create one with: aws s3 mb s3://<name>)"
 
 hyphenated="$(echo "${type_name//::/-}" | tr '[:upper:]' '[:lower:]')"
@@ -137,6 +143,27 @@ version_arn="$(printf '%s' "$registration" | cut -f2)"
 
 echo "== Making $version_arn the default version" >&2
 aws_call cloudformation set-type-default-version --arn "$version_arn" >/dev/null
+
+# The registry refuses to deregister the default version ("is the default version and cannot be deregistered"), so
+# the default is never a candidate, whatever its age; of the others, the newest are kept until --keep are kept.
+echo "== Keeping the newest $keep versions" >&2
+versions="$(aws_call cloudformation list-type-versions --type RESOURCE --type-name "$type_name" \
+  --deprecated-status LIVE --query 'TypeVersionSummaries[].[VersionId, IsDefaultVersion, Arn]' --output text \
+  | answer '')" || fail "could not list the versions of $type_name: the new default is in place; deregister old versions with: aws cloudformation deregister-type --arn <version-arn>"
+kept=1
+while IFS=$'\t' read -r version_id is_default arn; do
+  [ -n "$version_id" ] || continue
+  if [ "$is_default" = "True" ] || [ "$is_default" = "true" ]; then
+    continue
+  fi
+  if [ "$kept" -lt "$keep" ]; then
+    kept=$((kept + 1))
+    continue
+  fi
+  echo "== Deregistering version $version_id" >&2
+  aws_call cloudformation deregister-type --arn "$arn" >/dev/null \
+    || fail "could not deregister $arn: deregister it later with: aws cloudformation deregister-type --arn $arn"
+done < <(printf '%s\n' "$versions" | sort -r -k1,1)
 
 cat >&2 <<USAGE
 == Done: $type_name is registered in account $account${region:+ ($region)}.

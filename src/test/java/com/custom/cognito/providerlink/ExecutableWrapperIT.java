@@ -2,10 +2,9 @@ package com.custom.cognito.providerlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.local.Processes;
-import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
-import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.OwnJvmRun;
+import com.custom.cognito.providerlink.local.harness.Processes;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,14 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shaded handler jar's executable entry point, {@link HandlerWrapperExecutable} (what {@code cfn test
@@ -30,22 +27,9 @@ import org.junit.jupiter.api.Test;
 class ExecutableWrapperIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path WORK = Path.of("target", "executable-wrapper-it").toAbsolutePath();
-    private static CognitoEmulator cognito;
-    private static WrapperInvoker requests;
-
-    @BeforeAll
-    static void start() throws IOException {
-        cognito = CognitoEmulator.start(0);
-        DemoPool.seed(cognito);
-        requests = new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false, 60_000),
-            Duration.ZERO);
-    }
-
-    @AfterAll
-    static void stop() {
-        cognito.close();
-    }
+    @RegisterExtension
+    static final OwnJvmRun RUN = new OwnJvmRun("executable-wrapper-it");
+    private static final WrapperInvoker REQUESTS = RUN.requests();
 
     @Test
     void theExecutableRunsTheWholeLifecycleAndPrintsEachResponseBetweenTheMarkers() throws IOException {
@@ -72,7 +56,7 @@ class ExecutableWrapperIT {
 
         final JsonNode gone = run("READ", JSON.createObjectNode().put("Id", id), null);
         assertThat(gone.path("errorCode").asText()).isEqualTo("NotFound");
-        assertThat(cognito.requests().operations()).contains("AdminLinkProviderForUser", "AdminDisableProviderForUser",
+        assertThat(RUN.cognito().requests().operations()).contains("AdminLinkProviderForUser", "AdminDisableProviderForUser",
             "ListUsers");
     }
 
@@ -80,8 +64,8 @@ class ExecutableWrapperIT {
     void runOnAWorkstationTheExecutableLeavesEveryFileInTheTempDirectoryAlone() throws IOException {
         final Path shared = sharedTmpdir("workstation-tmp");
 
-        final Processes.Result result = Processes.java(WORK, shared, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-            cognito.endpoint().toString()), Processes.handlerJar().toString(), HandlerWrapperExecutable.class.getName(),
+        final Processes.Result result = Processes.java(RUN.work(), shared, RUN.endpoint(), Processes.handlerJar().toString(),
+            HandlerWrapperExecutable.class.getName(),
             request("READ"));
 
         assertThat(result.stdout()).contains(HandlerWrapperExecutable.START_MARKER);
@@ -93,8 +77,8 @@ class ExecutableWrapperIT {
     void insideLambdaTheExecutableStillEmptiesItsSandboxesTempDirectory() throws IOException {
         final Path sandbox = sharedTmpdir("lambda-tmp");
 
-        final Processes.Result result = Processes.java(WORK, sandbox, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-            cognito.endpoint().toString(), "AWS_LAMBDA_FUNCTION_NAME", "TypeFunction", "LAMBDA_TASK_ROOT", "/var/task"),
+        final Processes.Result result = Processes.java(RUN.work(), sandbox, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+            RUN.cognito().endpoint().toString(), "AWS_LAMBDA_FUNCTION_NAME", "TypeFunction", "LAMBDA_TASK_ROOT", "/var/task"),
             Processes.handlerJar().toString(), HandlerWrapperExecutable.class.getName(), request("READ"));
 
         assertThat(result.stdout()).contains(HandlerWrapperExecutable.START_MARKER);
@@ -103,12 +87,12 @@ class ExecutableWrapperIT {
 
     @Test
     void aMalformedRequestIsAnsweredBetweenTheMarkersWithoutACredentialInTheAnswerTheFileOrTheLog() throws IOException {
-        final ObjectNode request = requests.request("LIST", JSON.createObjectNode().put("UserPoolId", DemoPool.USER_POOL_ID),
+        final ObjectNode request = REQUESTS.request("LIST", JSON.createObjectNode().put("UserPoolId", DemoPool.USER_POOL_ID),
             null, null, null);
         request.put("maxResults", 99999999999L);
         final List<Path> before = responseFiles();
 
-        final Processes.Result result = Processes.java(WORK, Map.of(), Processes.handlerJar().toString(),
+        final Processes.Result result = Processes.java(RUN.work(), Map.of(), Processes.handlerJar().toString(),
             HandlerWrapperExecutable.class.getName(), JSON.writeValueAsString(request));
 
         final List<Path> written = responseFiles();
@@ -132,13 +116,13 @@ class ExecutableWrapperIT {
     }
 
     private static String request(final String action) throws IOException {
-        return JSON.writeValueAsString(requests.request(action, JSON.createObjectNode().put("Id", DemoPool.USER_POOL_ID
+        return JSON.writeValueAsString(REQUESTS.request(action, JSON.createObjectNode().put("Id", DemoPool.USER_POOL_ID
             + "|Cognito|alice|Google|1"), null, null, null));
     }
 
     @Test
     void theExecutableRefusesAnythingButOneArgument() {
-        final Processes.Result result = Processes.java(WORK, Map.of(), Processes.handlerJar().toString(),
+        final Processes.Result result = Processes.java(RUN.work(), Map.of(), Processes.handlerJar().toString(),
             HandlerWrapperExecutable.class.getName());
 
         assertThat(result.exitCode()).isEqualTo(1);
@@ -146,10 +130,9 @@ class ExecutableWrapperIT {
     }
 
     private static JsonNode run(final String action, final JsonNode properties, final String nextToken) throws IOException {
-        final String request = JSON.writeValueAsString(requests.request(action, properties, null, null, nextToken));
+        final String request = JSON.writeValueAsString(REQUESTS.request(action, properties, null, null, nextToken));
         final List<Path> before = responseFiles();
-        final Processes.Result result = Processes.java(WORK, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-            cognito.endpoint().toString()),
+        final Processes.Result result = Processes.java(RUN.work(), RUN.endpoint(),
             Processes.handlerJar().toString(), HandlerWrapperExecutable.class.getName(), request);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -167,8 +150,8 @@ class ExecutableWrapperIT {
     }
 
     private static List<Path> responseFiles() throws IOException {
-        Files.createDirectories(WORK);
-        try (Stream<Path> files = Files.list(WORK)) {
+        Files.createDirectories(RUN.work());
+        try (Stream<Path> files = Files.list(RUN.work())) {
             return files.filter(p -> p.getFileName().toString().endsWith(".txt")).collect(Collectors.toList());
         }
     }

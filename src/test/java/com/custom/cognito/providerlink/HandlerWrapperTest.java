@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.contract.LocalCognito;
 import com.custom.cognito.providerlink.contract.Models;
+import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.harness.LocalContext;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.custom.cognito.providerlink.wrapper.EntryPoint;
@@ -15,6 +16,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,25 +42,25 @@ class HandlerWrapperTest {
 
     static Stream<Arguments> malformedRequests() {
         return Stream.of(
-            Arguments.of("maxResults", (java.util.function.Consumer<ObjectNode>) r -> r.put("maxResults", 99999999999L),
+            Arguments.of("maxResults", (Consumer<ObjectNode>) r -> r.put("maxResults", 99999999999L),
                 "maxResults:"),
-            Arguments.of("region", (java.util.function.Consumer<ObjectNode>) r -> r.putNull("region"), "region: is required"),
-            Arguments.of("action", (java.util.function.Consumer<ObjectNode>) r -> r.put("action", "read"),
+            Arguments.of("region", (Consumer<ObjectNode>) r -> r.putNull("region"), "region: is required"),
+            Arguments.of("action", (Consumer<ObjectNode>) r -> r.put("action", "read"),
                 "action: must be one of"),
-            Arguments.of("callbackContext", (java.util.function.Consumer<ObjectNode>) r -> r.put("callbackContext", "x"),
+            Arguments.of("callbackContext", (Consumer<ObjectNode>) r -> r.put("callbackContext", "x"),
                 "callbackContext: must be an object"),
-            Arguments.of("resourceProperties", (java.util.function.Consumer<ObjectNode>) r -> ((ObjectNode) r.get("requestData"))
+            Arguments.of("resourceProperties", (Consumer<ObjectNode>) r -> ((ObjectNode) r.get("requestData"))
                 .putArray("resourceProperties"), "requestData.resourceProperties: must be an object"),
-            Arguments.of("callerCredentials", (java.util.function.Consumer<ObjectNode>) r -> ((ObjectNode) r.get("requestData"))
+            Arguments.of("callerCredentials", (Consumer<ObjectNode>) r -> ((ObjectNode) r.get("requestData"))
                 .put("callerCredentials", "AKIA"), "requestData.callerCredentials: must be an object"),
-            Arguments.of("stackId", (java.util.function.Consumer<ObjectNode>) r -> r.putArray("stackId"),
+            Arguments.of("stackId", (Consumer<ObjectNode>) r -> r.putArray("stackId"),
                 "stackId: must be a string"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedRequests")
     void aMalformedRequestIsAFailedInvalidRequestNamingTheFieldWithNoCredentialInTheAnswerOrTheLog(
-        final String field, final java.util.function.Consumer<ObjectNode> breakIt, final String expected) {
+        final String field, final Consumer<ObjectNode> breakIt, final String expected) {
 
         final WrapperInvoker wrapper = LocalCognito.wrapper();
         final ObjectNode request = wrapper.request("LIST", Models.pool(), null, null, null);
@@ -71,6 +75,92 @@ class HandlerWrapperTest {
         final String everything = event.raw().toString() + String.join("\n", wrapper.context().logLines());
         assertThat(everything).doesNotContain(credentials.secretAccessKey()).doesNotContain(credentials.sessionToken())
             .doesNotContain(credentials.accessKeyId()).doesNotContain("\tat ");
+    }
+
+    /** Requests CloudFormation never sends, each of which the plugin alone would misread, or fail on with a stack trace. */
+    static Stream<Arguments> offShapeRequests() {
+        return Stream.of(
+            Arguments.of("callerCredentials {}", (UnaryOperator<String>) r -> replaceCredentials(r, "{}"),
+                "requestData.callerCredentials: must hold accessKeyId, secretAccessKey and sessionToken"),
+            Arguments.of("a key id only", (UnaryOperator<String>) r -> replaceCredentials(r,
+                "{\"accessKeyId\": \"AKIALOCALTESTKEY0001\"}"), "requestData.callerCredentials: must hold"),
+            Arguments.of("no session token", (UnaryOperator<String>) r -> replaceCredentials(r,
+                "{\"accessKeyId\": \"AKIALOCALTESTKEY0001\", \"secretAccessKey\": \"local-secret-never-logged\"}"),
+                "requestData.callerCredentials: must hold"),
+            Arguments.of("providerCredentials half given", (UnaryOperator<String>) r -> r.replace("\"logicalResourceId\"",
+                "\"providerCredentials\": {\"accessKeyId\": \"x\"}, \"logicalResourceId\""),
+                "requestData.providerCredentials: must hold"),
+            Arguments.of("region twice", (UnaryOperator<String>) r -> r.replace("\"region\":\"us-east-1\"",
+                "\"region\":\"us-east-1\",\"region\":\"eu-west-1\""), "The request repeats a key"),
+            Arguments.of("resourceProperties in two spellings", (UnaryOperator<String>) r -> r.replace("\"resourceProperties\":",
+                "\"ResourceProperties\":{\"UserPoolId\":\"us-east-1_EXAMPLE\",\"Colour\":\"blue\"},"
+                    + "\"resourceProperties\":"),
+                "requestData: has both ResourceProperties and resourceProperties"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("offShapeRequests")
+    void anOffShapeCreateIsAnInvalidRequestWithNoCognitoCallNoStackTraceAndNoCredentialEchoed(final String what,
+        final UnaryOperator<String> breakIt, final String expected, final CognitoEmulator cognito) throws IOException {
+        final WrapperInvoker wrapper = LocalCognito.wrapper();
+        final String request = breakIt.apply(JSON.writeValueAsString(wrapper.request("CREATE", Models.googleTo("alice", "g-9"),
+            null, null, null)));
+        final int mark = cognito.requests().mark();
+
+        final WrapperInvoker.Event event = wrapper.sendText("CREATE", request);
+
+        assertThat(event.errorCode()).as(what).isEqualTo("InvalidRequest");
+        assertThat(event.message()).startsWith(expected);
+        assertThat(cognito.requests().since(mark)).isEmpty();
+        final String everything = event.raw().toString() + String.join("\n", wrapper.context().logLines());
+        assertThat(everything).doesNotContain("local-secret-never-logged").doesNotContain("AKIALOCALTESTKEY0001")
+            .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aCreatesPropertiesAreHeldToTheSchemaOnEveryInvocationAndNoneIsReadOnlyOnItsFirst(final CognitoEmulator cognito) {
+        final WrapperInvoker wrapper = LocalCognito.wrapper();
+        final ObjectNode unknown = Models.googleTo("alice", "g-10").put("Colour", "blue");
+        final ObjectNode readOnly = Models.googleTo("alice", "g-10").put("DestinationUsername", "mallory");
+        final int mark = cognito.requests().mark();
+
+        final WrapperInvoker.Event withContext = wrapper.invokeOnce("CREATE", unknown, null, JSON.createObjectNode(), null);
+        final WrapperInvoker.Event first = wrapper.invokeOnce("CREATE", readOnly, null, null, null);
+
+        assertThat(withContext.errorCode()).isEqualTo("InvalidRequest");
+        assertThat(withContext.message()).contains("Colour").contains("remove it");
+        assertThat(first.errorCode()).isEqualTo("InvalidRequest");
+        assertThat(first.message()).contains("DestinationUsername is read-only");
+        assertThat(cognito.requests().since(mark)).isEmpty();
+        assertThat(LocalCognito.pool().holdersOf("Google", "g-10")).isEmpty();
+    }
+
+    @Test
+    void aPoolIdThatMatchesTheSchemaButHasNoRegionIsAnInvalidRequestNamingUserPoolId(final CognitoEmulator cognito) {
+        final int mark = cognito.requests().mark();
+
+        final WrapperInvoker.Event event = LocalCognito.wrapper().run("CREATE", Models.googleTo("alice", "g-12")
+            .put("UserPoolId", "__abc"));
+
+        assertThat(event.errorCode()).isEqualTo("InvalidRequest");
+        assertThat(event.message()).startsWith("Invalid properties: UserPoolId: must be a user pool ID: the Region");
+        assertThat(cognito.requests().since(mark)).isEmpty();
+    }
+
+    @Test
+    void aReinvocationCarryingTheModelTheHandlerReturnedIsAccepted() {
+        final WrapperInvoker wrapper = LocalCognito.wrapper();
+        final ObjectNode model = Models.googleTo("alice", "g-11").put("Id", "pending|us-east-1_EXAMPLE|Cognito|alice|Google|g-11")
+            .put("DestinationUsername", "alice");
+
+        final WrapperInvoker.Event event = wrapper.invokeOnce("CREATE", model, null, JSON.createObjectNode(), null);
+
+        assertThat(event.status()).as(event.message()).isEqualTo("SUCCESS");
+    }
+
+    private static String replaceCredentials(final String request, final String credentials) {
+        return request.replaceFirst("\"callerCredentials\":\\{[^}]*}", "\"callerCredentials\":" + Matcher.quoteReplacement(
+            credentials));
     }
 
     @Test

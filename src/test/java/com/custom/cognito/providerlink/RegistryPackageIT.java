@@ -2,13 +2,14 @@ package com.custom.cognito.providerlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.local.Processes;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
 import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.Processes;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.custom.cognito.providerlink.local.registry.RegistryPackage;
 import com.custom.cognito.providerlink.local.registry.TypeName;
+import com.custom.cognito.providerlink.wrapper.BuildInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class RegistryPackageIT {
                 "inputs/inputs_1_create.json",
                 "src/main/java/com/custom/cognito/providerlink/HandlerWrapper.java");
             assertThat(names).filteredOn(n -> n.endsWith(".jar"))
-                .containsExactly("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+                .containsExactly("target/" + BuildInfo.jarName("acme-cognito-providerlink"));
 
             final JSONObject schema = new JSONObject(read(zip, "schema.json"));
             assertThat(ResourceTypeSchema.load(schema).getTypeName()).isEqualTo("Acme::Cognito::ProviderLink");
@@ -58,7 +59,7 @@ class RegistryPackageIT {
 
             final List<String> classes = new ArrayList<>();
             try (JarInputStream jar = new JarInputStream(
-                zip.getInputStream(zip.getEntry("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar")))) {
+                zip.getInputStream(zip.getEntry("target/" + BuildInfo.jarName("acme-cognito-providerlink"))))) {
                 for (var entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
                     classes.add(entry.getName());
                 }
@@ -76,7 +77,7 @@ class RegistryPackageIT {
             assertThat(new JSONObject(read(fallback, ".rpdk-config")).getString("runtime")).isEqualTo("java17");
             assertThat(fallback.stream().map(ZipEntry::getName)).as("the same package but for the runtime")
                 .containsExactlyElementsOf(zip.stream().map(ZipEntry::getName).toList());
-            for (String name : List.of("schema.json", "pom.xml", "target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar")) {
+            for (String name : List.of("schema.json", "pom.xml", "target/" + BuildInfo.jarName("acme-cognito-providerlink"))) {
                 assertThat(fallback.getEntry(name).getCrc()).as(name).isEqualTo(zip.getEntry(name).getCrc());
             }
         }
@@ -96,7 +97,7 @@ class RegistryPackageIT {
             .isEqualTo("Acme::Cognito::ProviderLink");
         assertThat(new JSONObject(Files.readString(project.resolve(".rpdk-config"))).getString("runtime")).isEqualTo("java21");
         assertThat(Files.readString(project.resolve("template.yml"))).contains("Runtime: java21")
-            .contains("CodeUri: ./target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+            .contains("CodeUri: ./target/" + BuildInfo.jarName("acme-cognito-providerlink"));
         assertThat(ResourceTypeSchema.load(new JSONObject(Files.readString(project.resolve("acme-cognito-providerlink.json"))))
             .getTypeName()).as("the schema file the CLI derives from the name").isEqualTo("Acme::Cognito::ProviderLink");
         assertThat(Files.readString(project.resolve("resource-role.yaml")))
@@ -133,7 +134,7 @@ class RegistryPackageIT {
     void theRenamedJarLinksThroughItsExecutableUnderTheRegisteredName() throws IOException {
         final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), TypeName.parse("Acme::Cognito::ProviderLink"),
             Processes.handlerJar(), Path.of("target", "registry-project-run-it"));
-        final Path jar = built.project().resolve("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+        final Path jar = built.project().resolve("target/" + BuildInfo.jarName("acme-cognito-providerlink"));
         try (CognitoEmulator cognito = CognitoEmulator.start(0)) {
             DemoPool.seed(cognito);
             final WrapperInvoker requests = new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(),
@@ -158,7 +159,7 @@ class RegistryPackageIT {
         try (var jars = Files.newDirectoryStream(Path.of("target"), "custom-cognito-providerlink-*.jar")) {
             final List<String> names = new ArrayList<>();
             jars.forEach(jar -> names.add(jar.getFileName().toString()));
-            assertThat(names).containsExactly("custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+            assertThat(names).containsExactly(BuildInfo.jarName("custom-cognito-providerlink"));
         }
     }
 

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.everit.json.schema.JSONPointer;
 import org.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,8 +108,8 @@ class ResourceSchemaTest {
         }
     }
 
-    private static List<String> pointers(final java.util.Collection<org.everit.json.schema.JSONPointer> pointers) {
-        return pointers.stream().map(org.everit.json.schema.JSONPointer::toString).collect(java.util.stream.Collectors.toList());
+    private static List<String> pointers(final Collection<JSONPointer> pointers) {
+        return pointers.stream().map(JSONPointer::toString).collect(Collectors.toList());
     }
 
     private Set<String> list(final String key) {

@@ -2,12 +2,11 @@ package com.custom.cognito.providerlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.local.Processes;
 import com.custom.cognito.providerlink.local.customresource.LocalLambda;
-import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
 import com.custom.cognito.providerlink.local.emulator.Faults.Kind;
-import com.custom.cognito.providerlink.local.harness.LocalContext;
+import com.custom.cognito.providerlink.local.harness.OwnJvmRun;
+import com.custom.cognito.providerlink.local.harness.Processes;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +15,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.JarFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Lambda entry point CloudFormation calls, {@code HandlerWrapper::handleRequest}, in one JVM whose class path is
@@ -34,24 +30,10 @@ import org.junit.jupiter.api.Test;
 class ShadedJarIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path WORK = Path.of("target", "shaded-jar-it").toAbsolutePath();
+    @RegisterExtension
+    static final OwnJvmRun RUN = new OwnJvmRun("shaded-jar-it");
     private static final String ID = DemoPool.USER_POOL_ID + "|Cognito|alice|Google|" + DemoPool.GOOGLE_SUBJECT;
-    private static CognitoEmulator cognito;
-    private static WrapperInvoker requests;
-
-    @BeforeAll
-    static void start() throws IOException {
-        cognito = CognitoEmulator.start(0);
-        DemoPool.seed(cognito);
-        requests = new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false, 60_000),
-            Duration.ZERO);
-        Files.createDirectories(WORK);
-    }
-
-    @AfterAll
-    static void stop() {
-        cognito.close();
-    }
+    private final WrapperInvoker requests = RUN.requests();
 
     @Test
     void theJarLeavesOutLog4jJodaTimeRe2jAndAnnotationJars() throws IOException {
@@ -68,7 +50,7 @@ class ShadedJarIT {
         final ObjectNode declared = (ObjectNode) JSON.readTree(Path.of("requests/create.json").toFile())
             .get("desiredResourceState");
         final ObjectNode id = JSON.createObjectNode().put("Id", ID);
-        cognito.faults().on("AdminLinkProviderForUser").after(0).times(1).inject(Kind.THROTTLE);
+        RUN.cognito().faults().on("AdminLinkProviderForUser").after(0).times(1).inject(Kind.THROTTLE);
         final ObjectNode throttled = requests.request("CREATE", declared, null, null, null);
         final ObjectNode malformed = requests.request("LIST", JSON.createObjectNode().put("UserPoolId", DemoPool.USER_POOL_ID),
             null, null, null);
@@ -102,12 +84,11 @@ class ShadedJarIT {
     private static List<JsonNode> invoke(final JsonNode... events) throws IOException {
         final List<String> arguments = new ArrayList<>(List.of(HandlerWrapper.class.getName()));
         for (JsonNode event : events) {
-            final Path file = Files.createTempFile(WORK, "request", ".json");
+            final Path file = Files.createTempFile(RUN.work(), "request", ".json");
             Files.writeString(file, event.toString());
             arguments.add(file.toString());
         }
-        final Processes.Result result = Processes.java(WORK, Map.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-            cognito.endpoint().toString()),
+        final Processes.Result result = Processes.java(RUN.work(), RUN.endpoint(),
             Processes.handlerJar() + File.pathSeparator + Path.of("target", "test-classes")
                 .toAbsolutePath(),
             LocalLambda.class.getName(), arguments.toArray(String[]::new));

@@ -47,10 +47,11 @@ public class ClientBuilder {
 
     /** The client for a Region, built on first use. */
     public CognitoIdentityProviderClient client(final String region) {
-        return byRegion.computeIfAbsent(region, this::build);
+        return byRegion.computeIfAbsent(region, r -> builder(r).build());
     }
 
-    private CognitoIdentityProviderClient build(final String region) {
+    /** How a Region's client is built; a subclass may add to it (the local tools observe what a handler reads). */
+    protected CognitoIdentityProviderClientBuilder builder(final String region) {
         final CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
             .region(Region.of(region))
             .httpClient(LambdaWrapper.HTTP_CLIENT)
@@ -58,6 +59,6 @@ public class ClientBuilder {
                 .retryStrategy(AwsRetryStrategy.doNotRetry())
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(ATTEMPT_TIMEOUT));
-        return (endpoint == null ? builder : builder.endpointOverride(endpoint)).build();
+        return endpoint == null ? builder : builder.endpointOverride(endpoint);
     }
 }

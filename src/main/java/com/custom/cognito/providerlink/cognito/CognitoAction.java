@@ -7,21 +7,18 @@ package com.custom.cognito.providerlink.cognito;
  */
 public enum CognitoAction {
 
-    GET_USER("AdminGetUser", Quota.USER_READ, false),
-    LINK("AdminLinkProviderForUser", Quota.USER_UPDATE, true),
-    UNLINK(
-        "AdminDisableProviderForUser", Quota.USER_UPDATE, true),
-    DESCRIBE_PROVIDER("DescribeIdentityProvider",
-        Quota.USER_POOL_RESOURCE_READ, false),
-    LIST_USERS("ListUsers", Quota.USER_LIST, false);
+    GET_USER("AdminGetUser", Quota.USER_READ),
+    LINK("AdminLinkProviderForUser", Quota.USER_UPDATE),
+    UNLINK("AdminDisableProviderForUser", Quota.USER_UPDATE),
+    DESCRIBE_PROVIDER("DescribeIdentityProvider", Quota.USER_POOL_RESOURCE_READ),
+    LIST_USERS("ListUsers", Quota.USER_LIST);
 
     /** A quota category, as the Quotas page names it, with its requests per second when it is fixed. */
     public enum Quota {
 
         USER_READ("UserRead (120 requests per second)"),
         USER_UPDATE("UserUpdate (25 requests per second)"),
-        USER_LIST(
-            "UserList (30 requests per second)"),
+        USER_LIST("UserList (30 requests per second)"),
         USER_POOL_RESOURCE_READ("user-pool resource read");
 
         private final String description;
@@ -37,12 +34,10 @@ public enum CognitoAction {
 
     private final String operation;
     private final Quota quota;
-    private final boolean mutation;
 
-    CognitoAction(final String operation, final Quota quota, final boolean mutation) {
+    CognitoAction(final String operation, final Quota quota) {
         this.operation = operation;
         this.quota = quota;
-        this.mutation = mutation;
     }
 
     /** The API operation, e.g. {@code AdminGetUser}. */
@@ -50,18 +45,13 @@ public enum CognitoAction {
         return operation;
     }
 
-    /** The IAM action, e.g. {@code cognito-idp:AdminGetUser}; also the call-graph name prefix the plugin recommends. */
+    /** The IAM action, e.g. {@code cognito-idp:AdminGetUser}. */
     public String iamName() {
         return "cognito-idp:" + operation;
     }
 
     public Quota quota() {
         return quota;
-    }
-
-    /** Whether the call changes a link, so that an unanswered attempt may still have taken effect. */
-    public boolean isMutation() {
-        return mutation;
     }
 
     @Override

@@ -14,6 +14,7 @@ import static software.amazon.cloudformation.proxy.HandlerErrorCode.Throttling;
 import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.model.ProviderLink;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -219,7 +220,7 @@ public final class CognitoErrors {
             return String.format("DestinationUser: Cognito links only to users whose attributes are all mutable, and %s has an"
                 + " immutable one (Cognito: %s). Link the identity to another user.", call.destination(), cognito);
         }
-        if (call.action() == CognitoAction.LIST_USERS && cognito.toLowerCase(java.util.Locale.ROOT).contains("token")) {
+        if (call.action() == CognitoAction.LIST_USERS && cognito.toLowerCase(Locale.ROOT).contains("token")) {
             return String.format("nextToken: Cognito no longer accepts this pagination token for user pool %s: it is invalid or"
                 + " has expired (Cognito: %s). Restart the listing without a nextToken.", call.userPoolId(), cognito);
         }

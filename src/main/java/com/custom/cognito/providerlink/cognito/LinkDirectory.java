@@ -21,6 +21,10 @@ public final class LinkDirectory {
 
     /** A page of links for CloudFormation, and where the next one starts (null at the end of the pool). */
     public record Page(List<ProviderLink> links, String nextToken) {
+
+        public Page {
+            links = List.copyOf(links);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import com.custom.cognito.providerlink.cognito.CognitoAction;
 import com.custom.cognito.providerlink.cognito.CognitoErrors;
 import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.pacing.Pause;
+import com.custom.cognito.providerlink.wrapper.BuildInfo;
 import com.custom.cognito.providerlink.wrapper.LogText;
 import java.util.EnumMap;
 import java.util.Map;
@@ -63,6 +64,7 @@ public final class HandlerTable {
 
     private ProgressEvent<ResourceModel, CallbackContext> guarded(final Action action, final Logger logger,
         final Function<BaseHandlerStd, ProgressEvent<ResourceModel, CallbackContext>> call) {
+        logger.log(BuildInfo.logLine() + ": " + action);
         final BaseHandlerStd handler = action == null ? null : handlers.get(action);
         if (handler == null) {
             // No update handler: every property is createOnly, so CloudFormation replaces a link instead of updating it.

@@ -49,10 +49,6 @@ public enum PropertyRules {
         return Optional.empty();
     }
 
-    public int maxLength() {
-        return maxLength;
-    }
-
     private static final class Texts {
 
         static final String PRINTABLE = "printable characters only (letters, digits, punctuation, symbols, spaces):"

@@ -7,6 +7,7 @@ import com.custom.cognito.providerlink.TypeConfigurationModel;
 import com.custom.cognito.providerlink.cognito.CognitoErrors;
 import com.custom.cognito.providerlink.model.Partition;
 import com.fasterxml.jackson.core.type.TypeReference;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ public final class EntryPoint {
     };
 
     private final BaseConfiguration configuration;
-    private final RequestScreen screen = new RequestScreen(REQUEST_REFERENCE);
+    private final RequestScreen screen = new RequestScreen(REQUEST_REFERENCE, this::resourceSchema);
     private final TempDirectory tempDirectory = TempDirectory.ofThisProcess();
     private JSONObject resourceSchema;
 
@@ -82,6 +83,7 @@ public final class EntryPoint {
         return tempDirectory.belongsToHandler();
     }
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the plugin validates each request against this schema")
     public JSONObject resourceSchema() {
         if (resourceSchema == null) {
             resourceSchema = configuration.resourceSchemaJSONObject();

@@ -3,11 +3,18 @@ package com.custom.cognito.providerlink.wrapper;
 import com.custom.cognito.providerlink.model.LinkException;
 import com.custom.cognito.providerlink.model.LinkProperty;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.everit.json.schema.Schema;
+import org.json.JSONArray;
 import org.json.JSONObject;
 import software.amazon.cloudformation.resource.SchemaValidator;
 import software.amazon.cloudformation.resource.Validator;
@@ -106,11 +113,36 @@ public final class InputErrors implements SchemaValidator {
         final Matcher unknown = UNKNOWN_KEY.matcher(inner);
         if (unknown.matches()) {
             return INVALID + unknown.group(1) + " is not a property of " + schema.getString("typeName")
-                + " nor of its SourceUser or DestinationUser: remove it. Properties: UserPoolId, SourceUser (ProviderName,"
-                + " ProviderAttributeName, ProviderAttributeValue), DestinationUser (ProviderName, ProviderAttributeValue,"
-                + " ProviderAttributeName).";
+                + " nor of its SourceUser or DestinationUser: remove it. Properties: " + settable(schema, schema) + ".";
         }
         return INVALID + inner;
+    }
+
+    /**
+     * The properties a template may set, read from the schema: the required ones first, in the schema's order, then
+     * the others; an object's own properties in brackets. Read-only ones are left out.
+     */
+    private static String settable(final JSONObject node, final JSONObject schema) {
+        final JSONObject properties = resolve(schema, node).optJSONObject("properties");
+        if (properties == null) {
+            return "";
+        }
+        final Set<String> readOnly = new HashSet<>();
+        if (node == schema) {
+            schema.optJSONArray("readOnlyProperties").forEach(pointer -> readOnly.add(pointer.toString()
+                .substring("/properties/".length())));
+        }
+        final Set<String> names = new LinkedHashSet<>();
+        final JSONArray required = resolve(schema, node).optJSONArray("required");
+        if (required != null) {
+            required.forEach(name -> names.add(name.toString()));
+        }
+        names.addAll(new TreeSet<>(properties.keySet()));
+        names.removeAll(readOnly);
+        return names.stream().map(name -> {
+            final String inner = settable(properties.getJSONObject(name), schema);
+            return inner.isEmpty() ? name : name + " (" + inner + ")";
+        }).collect(Collectors.joining(", "));
     }
 
     private static String join(final List<String> problems) {
@@ -188,7 +220,7 @@ public final class InputErrors implements SchemaValidator {
             case "Double" :
                 return "a number";
             default :
-                return "a " + jsonType.toLowerCase(java.util.Locale.ROOT);
+                return "a " + jsonType.toLowerCase(Locale.ROOT);
         }
     }
 

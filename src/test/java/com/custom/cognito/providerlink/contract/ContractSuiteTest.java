@@ -11,10 +11,12 @@ import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,7 +48,7 @@ class ContractSuiteTest {
         return variants.stream();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void underAServiceThatAnswersAnErrorToTheLinkItMadeTheCreateIsNeverClaimedAndTheLinkImports(
         final CognitoEmulator cognito) {
         cognito.behaviour().linkAnsweredWithLegacyRefusal = true;
@@ -71,7 +73,7 @@ class ContractSuiteTest {
 
     static void flip(final Behaviour behaviour, final String name) {
         try {
-            final java.lang.reflect.Field field = Behaviour.class.getField(name);
+            final Field field = Behaviour.class.getField(name);
             if (field.getType() == boolean.class) {
                 field.setBoolean(behaviour, !field.getBoolean(Behaviour.defaults()));
             } else {

@@ -17,7 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,9 +70,9 @@ class DestinationFormsTest {
     private static final Form SUB = new Form("sub", UserPools.User::sub);
     private static final Form PREFERRED = new Form("preferred_username", user -> user.attributes().get("preferred_username"));
     private static final Form UPPER_CASE = new Form("username in another case",
-        user -> user.username().toUpperCase(java.util.Locale.ROOT));
+        user -> user.username().toUpperCase(Locale.ROOT));
     private static final Form EMAIL_UPPER_CASE = new Form("email in another case",
-        user -> user.attributes().get("email").toUpperCase(java.util.Locale.ROOT));
+        user -> user.attributes().get("email").toUpperCase(Locale.ROOT));
 
     static Stream<Arguments> everyKindAndForm() {
         final List<Arguments> all = new ArrayList<>();
@@ -97,7 +99,7 @@ class DestinationFormsTest {
         final CognitoEmulator cognito) {
         final UserPools.User dave;
         final UserPools.User erin;
-        final String poolId = "us-east-1_Kind" + Math.abs(kind.name().hashCode());
+        final String poolId = "us-east-1_Kind" + Integer.toUnsignedString(kind.name().hashCode());
         synchronized (cognito.lock()) {
             final UserPools.Pool pool = kind.configure().apply(cognito.pools().createPool(poolId, kind.name()));
             pool.addProvider("Google", "Google", Map.of());
@@ -109,7 +111,7 @@ class DestinationFormsTest {
                     ? "+15555550100"
                     : "dave@example.com", attributes)
                 : pool.addUser("dave", attributes);
-            erin = pool.addUser(kind.usernameIsGenerated() ? java.util.UUID.randomUUID().toString() : "erin", Map.of());
+            erin = pool.addUser(kind.usernameIsGenerated() ? UUID.randomUUID().toString() : "erin", Map.of());
         }
         final ObjectNode declared = Models.googleTo(form.value().apply(dave), SUBJECT).put("UserPoolId", poolId);
         final String expectedId = poolId + "|Cognito|" + dave.username() + "|Google|" + SUBJECT;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -176,7 +177,7 @@ class InputFuzzTest {
             Arbitraries.oneOf(Arbitraries.of("Tags", "ProviderType", "Username", "Issuer", "ÜserPool", "Provider Name"),
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20)))
             .as((parent, key) -> new Mutation(parent + key, "unknown key", JSON.getNodeFactory().textNode("x"), key))
-            .filter(m -> !KNOWN_KEYS.contains(m.names().toLowerCase(java.util.Locale.ROOT)));
+            .filter(m -> !KNOWN_KEYS.contains(m.names().toLowerCase(Locale.ROOT)));
     }
 
     /** Characters each pattern refuses: controls, format, private-use, unassigned, lone surrogates; whitespace where none is

@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.contract;
 
+import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.local.cloudcontrol.LocalCloudControl;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
@@ -25,6 +26,7 @@ public final class LocalCognito implements BeforeEachCallback, ParameterResolver
 
     public static final String POOL = DemoPool.USER_POOL_ID;
     private static CognitoEmulator emulator;
+    private static ClientBuilder clients;
     private static LocalCloudControl cloudControl;
 
     public static synchronized CognitoEmulator emulator() {
@@ -35,6 +37,7 @@ public final class LocalCognito implements BeforeEachCallback, ParameterResolver
                 throw new UncheckedIOException(e);
             }
             System.setProperty("aws.endpointUrlCognitoIdentityProvider", emulator.endpoint().toString());
+            clients = ClientBuilder.at(emulator.endpoint());
         }
         return emulator;
     }
@@ -50,9 +53,10 @@ public final class LocalCognito implements BeforeEachCallback, ParameterResolver
 
     /** The wrapper, with a log that tests can read, and IN_PROGRESS callbacks shortened to 50 ms. */
     public static WrapperInvoker wrapper() {
+        emulator();
         return new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false,
             Duration.ofMinutes(15).toMillis()),
-            Duration.ofMillis(50));
+            Duration.ofMillis(50)).calling(clients);
     }
 
     /** The demo pool plus the users the tests link to: bob and carol (native), and a Facebook user. */

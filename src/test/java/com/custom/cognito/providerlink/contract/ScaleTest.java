@@ -8,6 +8,7 @@ import com.custom.cognito.providerlink.local.emulator.UserPools;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker.Event;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class ScaleTest {
 
     private static Result listEverything(final CognitoEmulator cognito) {
         final WrapperInvoker wrapper = LocalCognito.wrapper();
-        final List<String> ids = new java.util.ArrayList<>();
+        final List<String> ids = new ArrayList<>();
         Duration slowest = Duration.ZERO;
         Duration total = Duration.ZERO;
         int pages = 0;

@@ -216,6 +216,29 @@ class CustomResourceHandlerTest {
     }
 
     @Test
+    void aPoolIdWithoutARegionIsAnInvalidRequestNamingUserPoolIdNotAnUnexpectedFailure(final CognitoEmulator cognito) {
+        final ObjectNode noRegion = link("alice").put("UserPoolId", "__abc");
+
+        assertThat(failureOf(noRegion)).startsWith("Invalid properties: UserPoolId: must be a user pool ID: the Region")
+            .doesNotContain("unexpectedly");
+        assertThat(cognito.requests().entries()).isEmpty();
+    }
+
+    @Test
+    void aCreateOfAnIdentityAnotherUserHoldsNamesThatUserBySubOnlyInTheReasonAndTheLog(final CognitoEmulator cognito) {
+        synchronized (cognito.lock()) {
+            LocalCognito.pool().user("bob").attributes().put("email", "bob.smith@example.org");
+            LocalCognito.pool().seedLink(LocalCognito.pool().user("bob"), "Google", SUBJECT);
+        }
+
+        final JsonNode failed = send(CustomResourceEvents.create(urls.newUrl(), link("alice")));
+
+        final String bobSub = LocalCognito.pool().user("bob").sub();
+        assertThat(failed.path("Reason").asText()).contains("whose sub is " + bobSub).doesNotContain("bob");
+        assertThat(String.join("\n", function.lastContext().logLines())).doesNotContain("bob").doesNotContain(bobSub);
+    }
+
+    @Test
     void valuesGivenAsNumbersInTheTemplateArriveAsStringsAndAreAccepted() {
         final ObjectNode digits = Models.googleTo("alice", "104578123456789012345");
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableProviderForUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableProviderForUserResponse;
@@ -337,7 +338,7 @@ class DeleteHandlerTest extends HandlerTestBase {
     private List<String> disableAttributeNames() {
         final ArgumentCaptor<AdminDisableProviderForUserRequest> sent = ArgumentCaptor
             .forClass(AdminDisableProviderForUserRequest.class);
-        verify(sdk, org.mockito.Mockito.atLeastOnce()).adminDisableProviderForUser(sent.capture());
+        verify(sdk, Mockito.atLeastOnce()).adminDisableProviderForUser(sent.capture());
         sent.getAllValues().forEach(r -> assertThat(r.user().providerName()).isNotEqualTo("Cognito"));
         return sent.getAllValues().stream().map(r -> r.user().providerAttributeName()).collect(Collectors.toList());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -109,7 +110,7 @@ class HandlerTableTest {
 
             @Override
             public CognitoIdentityProviderClient client() {
-                return org.mockito.Mockito.mock(CognitoIdentityProviderClient.class);
+                return Mockito.mock(CognitoIdentityProviderClient.class);
             }
         };
     }

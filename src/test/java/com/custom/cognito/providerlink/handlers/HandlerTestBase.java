@@ -7,10 +7,12 @@ import com.custom.cognito.providerlink.DestinationUser;
 import com.custom.cognito.providerlink.ResourceModel;
 import com.custom.cognito.providerlink.SourceUser;
 import com.custom.cognito.providerlink.cognito.ClientBuilder;
+import com.custom.cognito.providerlink.pacing.CallbackLoop;
 import com.custom.cognito.providerlink.pacing.Pause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
@@ -126,21 +128,36 @@ abstract class HandlerTestBase {
         return handler.handleRequest(request(model), context, client, logger);
     }
 
-    /** The whole operation; {@link #events} holds every event, and the last is returned. */
+    /**
+     * The whole operation, through the callback loop every driver uses (without waiting the callback delays);
+     * {@link #events} holds every event, and the last is returned.
+     */
     ProgressEvent<ResourceModel, CallbackContext> run(final BaseHandlerStd handler, final ResourceModel model) {
         events.clear();
-        ResourceModel current = model;
-        CallbackContext context = null;
-        for (int invocation = 0; invocation < 1000; invocation++) {
-            final ProgressEvent<ResourceModel, CallbackContext> event = invokeOnce(handler, current, context);
-            events.add(event);
-            if (!event.isInProgress()) {
+        final CallbackLoop.Operation<ProgressEvent<ResourceModel, CallbackContext>> operation = new CallbackLoop.Operation<>() {
+
+            @Override
+            public ProgressEvent<ResourceModel, CallbackContext> invoke(
+                final ProgressEvent<ResourceModel, CallbackContext> previous) {
+                final ProgressEvent<ResourceModel, CallbackContext> event = previous == null
+                    ? invokeOnce(handler, model, null)
+                    : invokeOnce(handler, previous.getResourceModel(), previous.getCallbackContext());
+                events.add(event);
                 return event;
             }
-            current = event.getResourceModel();
-            context = event.getCallbackContext();
+
+            @Override
+            public Optional<Duration> callbackAfter(final ProgressEvent<ResourceModel, CallbackContext> event) {
+                return event.isInProgress() ? Optional.of(Duration.ofSeconds(event.getCallbackDelaySeconds())) : Optional.empty();
+            }
+        };
+        try {
+            return CallbackLoop.drive(operation, delay -> {
+            }, 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("still IN_PROGRESS after 1000 invocations");
     }
 
     List<ProgressEvent<ResourceModel, CallbackContext>> inProgressEvents() {

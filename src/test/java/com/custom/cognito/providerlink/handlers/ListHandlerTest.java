@@ -9,8 +9,10 @@ import static org.mockito.Mockito.when;
 
 import com.custom.cognito.providerlink.CallbackContext;
 import com.custom.cognito.providerlink.ResourceModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -27,9 +29,9 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 class ListHandlerTest extends HandlerTestBase {
 
     /** A clock that moves one second on every reading, so that the time budget runs out after a few pages. */
-    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong now = new AtomicLong();
     private final ListHandler handler = new ListHandler(CLIENTS, pause,
-        () -> now.getAndAdd(java.time.Duration.ofSeconds(1).toNanos()));
+        () -> now.getAndAdd(Duration.ofSeconds(1).toNanos()));
 
     @Test
     void listReturnsOneModelPerLinkedIdentityAndNoneForAProfilesOwnIdentity() {

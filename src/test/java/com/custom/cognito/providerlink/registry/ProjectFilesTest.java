@@ -2,16 +2,21 @@ package com.custom.cognito.providerlink.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.custom.cognito.providerlink.cognito.ClientBuilder;
 import com.custom.cognito.providerlink.cognito.CognitoAction;
 import com.custom.cognito.providerlink.handlers.HandlerTable;
 import com.custom.cognito.providerlink.local.registry.ExecutionRole;
 import com.custom.cognito.providerlink.local.registry.GeneratedFiles;
+import com.custom.cognito.providerlink.wrapper.BuildInfo;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +116,7 @@ class ProjectFilesTest {
 
         assertThat(template).contains("Handler: " + config.getString("entrypoint"), "Handler: "
             + config.getString("testEntrypoint"),
-            "Runtime: java21", "CodeUri: ./target/custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar");
+            "Runtime: java21", "CodeUri: ./target/" + BuildInfo.jarName("custom-cognito-providerlink"));
     }
 
     @Test
@@ -131,18 +136,22 @@ class ProjectFilesTest {
         }
         assertThat(pluginVersion).isEqualTo("2.2.5");
         assertThat(text(project, "artifactId")).isEqualTo("custom-cognito-providerlink-handler");
-        assertThat(text(project, "version")).isEqualTo("1.0-SNAPSHOT");
+        assertThat(text(project, "version")).isEqualTo(BuildInfo.VERSION).doesNotContain("SNAPSHOT");
+        assertThat(Files.readString(ROOT.resolve("CHANGELOG.md"))).as("CHANGELOG.md has an entry for the version")
+            .contains("\n## " + BuildInfo.VERSION + " (");
+        assertThat(Files.readString(ROOT.resolve("examples/custom-resource/function.yaml")))
+            .contains("Default: " + BuildInfo.jarName("custom-cognito-providerlink"));
     }
 
     private static void assertLambdaHandler(final String entrypoint, final String method) throws Exception {
         final String[] parts = entrypoint.split("::");
         assertThat(parts[1]).isEqualTo(method);
-        assertThat(Class.forName(parts[0]).getMethod(method, java.io.InputStream.class, java.io.OutputStream.class,
-            com.amazonaws.services.lambda.runtime.Context.class)).isNotNull();
+        assertThat(Class.forName(parts[0]).getMethod(method, InputStream.class, OutputStream.class,
+            Context.class)).isNotNull();
     }
 
     private static List<Element> children(final Element parent, final String name) {
-        final List<Element> found = new java.util.ArrayList<>();
+        final List<Element> found = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element && name.equals(node.getLocalName())) {
                 found.add((Element) node);

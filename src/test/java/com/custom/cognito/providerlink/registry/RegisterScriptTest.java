@@ -2,15 +2,13 @@ package com.custom.cognito.providerlink.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custom.cognito.providerlink.registry.StandInAws.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,18 +20,11 @@ import org.junit.jupiter.api.Test;
 class RegisterScriptTest {
 
     private static final String TYPE = "Testorg::Cognito::ProviderLink";
-    private static final Path SCRATCH = Path.of("target", "register-script-test").toAbsolutePath();
-    private static Path fakeAws;
-
-    private record Run(int exitCode, List<String> stdout, String stderr, List<String> awsCalls) {
-    }
+    private static StandInAws aws;
 
     @BeforeAll
     static void prepare() throws IOException {
-        Files.createDirectories(SCRATCH.resolve("bin"));
-        fakeAws = SCRATCH.resolve("bin").resolve("aws");
-        Files.copy(Path.of("src/test/resources/fake-aws/aws"), fakeAws, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(fakeAws, PosixFilePermissions.fromString("rwxr-xr-x"));
+        aws = new StandInAws("register-script-test");
         Files.createDirectories(Path.of("target", "registry"));
         Files.writeString(Path.of("target", "registry", "testorg-cognito-providerlink.zip"), "package");
         Files.writeString(Path.of("target", "registry", "testorg-cognito-providerlink-role.yaml"), "role");
@@ -42,7 +33,7 @@ class RegisterScriptTest {
 
     @Test
     void theDryRunPrintsEveryCallInOrderAndCallsNothing() throws Exception {
-        final Run run = run(Map.of("PATH", "/usr/bin:/bin"), "--type-name", TYPE, "--bucket", "my-bucket", "--region",
+        final Run run = aws.withoutAws("scripts/register.sh", "--type-name", TYPE, "--bucket", "my-bucket", "--region",
             "eu-west-1", "--dry-run");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -51,7 +42,8 @@ class RegisterScriptTest {
             "aws sts get-caller-identity", "aws s3api head-bucket", "aws cloudformation deploy",
             "aws cloudformation describe-stacks", "aws cloudformation deploy", "aws cloudformation describe-stacks", "aws s3 cp",
             "aws cloudformation register-type",
-            "aws cloudformation describe-type-registration", "aws cloudformation set-type-default-version");
+            "aws cloudformation describe-type-registration", "aws cloudformation set-type-default-version",
+            "aws cloudformation list-type-versions");
         assertThat(calls).allSatisfy(line -> assertThat(line).endsWith("--region eu-west-1"));
         final String upload = calls.get(6);
         final String key = upload.substring(upload.indexOf("s3://my-bucket/"), upload.indexOf(" --region")).trim();
@@ -66,7 +58,8 @@ class RegisterScriptTest {
 
     @Test
     void aReservedNamespaceIsRefusedWithWhatToPassInstead() throws Exception {
-        final Run run = run(Map.of(), "--type-name", "Custom::Cognito::ProviderLink", "--bucket", "b", "--dry-run");
+        final Run run = aws.withoutAws("scripts/register.sh", "--type-name", "Custom::Cognito::ProviderLink", "--bucket", "b",
+            "--dry-run");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).contains("'Custom' is a reserved namespace").contains("Acme::Cognito::ProviderLink");
@@ -113,7 +106,7 @@ class RegisterScriptTest {
             .contains("testorg-cognito-providerlink-java17.zip").matches(".*s3://my-bucket/testorg-cognito-providerlink-"
                 + "\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-java17\\.zip.*");
         assertThat(run.awsCalls().stream().filter(c -> c.startsWith("cloudformation register-type"))).hasSize(2);
-        assertThat(run.awsCalls()).last().asString().startsWith("cloudformation set-type-default-version");
+        assertThat(run.awsCalls()).anySatisfy(c -> assertThat(c).startsWith("cloudformation set-type-default-version"));
     }
 
     @Test
@@ -127,38 +120,60 @@ class RegisterScriptTest {
     }
 
     @Test
-    void aSuccessfulRegistrationBecomesTheDefaultVersion() throws Exception {
+    void aSuccessfulRegistrationBecomesTheDefaultVersionAndTheOldestVersionsBeyondFiveAreDeregistered() throws Exception {
         final Run run = runWithFakeAws("ok");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.awsCalls()).last().asString()
-            .startsWith("cloudformation set-type-default-version --arn "
-                + "arn:aws:cloudformation:eu-west-1:111122223333:type/resource/Testorg-Cognito-ProviderLink/00000001");
+        assertThat(run.awsCalls()).anySatisfy(c -> assertThat(c).startsWith("cloudformation set-type-default-version --arn "
+            + "arn:aws:cloudformation:eu-west-1:111122223333:type/resource/Testorg-Cognito-ProviderLink/00000009"));
         assertThat(run.awsCalls()).anySatisfy(c -> assertThat(c).startsWith("cloudformation register-type")
             .contains("--execution-role-arn arn:aws:iam::111122223333:role/exec")
             .contains("LogRoleArn=arn:aws:iam::111122223333:role/logs,LogGroupName=testorg-cognito-providerlink-logs"));
+        assertThat(deregistered(run)).containsExactly("00000004", "00000003", "00000002", "00000001");
+        assertThat(indexOf(run, "cloudformation set-type-default-version")).isLessThan(indexOf(run,
+            "cloudformation list-type-versions"));
         assertThat(run.stderr()).contains("registered in account 111122223333");
     }
 
-    private Run runWithFakeAws(final String scenario) throws Exception {
-        return run(Map.of("PATH", fakeAws.getParent() + ":/usr/bin:/bin", "FAKE_AWS_SCENARIO", scenario),
-            "--type-name", TYPE, "--bucket", "my-bucket", "--region", "eu-west-1");
+    @Test
+    void keepNeverDeregistersTheDefaultVersionEvenWhenItIsTheOldestKept() throws Exception {
+        final Run run = runWithFakeAws("old-default", "--keep", "2");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(deregistered(run)).as("the default (00000002) and the newest other (00000009) stay")
+            .containsExactly("00000008", "00000007", "00000006", "00000005", "00000004", "00000003", "00000001");
     }
 
-    private Run run(final Map<String, String> environment, final String... arguments) throws Exception {
-        final Path log = SCRATCH.resolve("aws-calls.log");
-        Files.deleteIfExists(log);
-        final List<String> command = new ArrayList<>(List.of("bash", "scripts/register.sh"));
-        command.addAll(List.of(arguments));
-        final ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        builder.environment().put("FAKE_AWS_LOG", log.toString());
-        final Path out = SCRATCH.resolve("stdout.txt");
-        final Path err = SCRATCH.resolve("stderr.txt");
-        final Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        final List<String> stdout = Files.readAllLines(out, StandardCharsets.UTF_8);
-        return new Run(process.exitValue(), stdout, Files.readString(err, StandardCharsets.UTF_8),
-            Files.exists(log) ? Files.readAllLines(log) : List.of());
+    @Test
+    void keepOnlyTakesAVersionCountTheQuotaAllows() throws Exception {
+        for (String keep : List.of("0", "50", "five")) {
+            final Run run = aws.withoutAws("scripts/register.sh", "--type-name", TYPE, "--bucket", "b", "--keep", keep,
+                "--dry-run");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stderr()).contains("--keep must be a number of versions from 1 to 49");
+            assertThat(run.stdout()).isEmpty();
+        }
+    }
+
+    private static List<String> deregistered(final Run run) {
+        return run.awsCalls().stream().filter(c -> c.startsWith("cloudformation deregister-type"))
+            .map(c -> c.substring(c.lastIndexOf('/') + 1, c.lastIndexOf('/') + 9)).toList();
+    }
+
+    private static int indexOf(final Run run, final String prefix) {
+        for (int i = 0; i < run.awsCalls().size(); i++) {
+            if (run.awsCalls().get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Run runWithFakeAws(final String scenario, final String... more) throws Exception {
+        final List<String> arguments = new ArrayList<>(List.of("--type-name", TYPE, "--bucket", "my-bucket", "--region",
+            "eu-west-1"));
+        arguments.addAll(List.of(more));
+        return aws.withScenario("scripts/register.sh", scenario, Map.of(), arguments.toArray(String[]::new));
     }
 }

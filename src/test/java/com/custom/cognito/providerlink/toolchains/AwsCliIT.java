@@ -3,9 +3,9 @@ package com.custom.cognito.providerlink.toolchains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.contract.LocalCognito;
-import com.custom.cognito.providerlink.local.Processes;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.DemoPool;
+import com.custom.cognito.providerlink.local.harness.Processes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package com.custom.cognito.providerlink.toolchains;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.local.Processes;
+import com.custom.cognito.providerlink.local.harness.Processes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,11 +98,7 @@ class CdkAppIT {
     }
 
     private static void copyWithoutBuildOutput(final Path source, final Path target) throws IOException {
-        if (Files.exists(target.resolve("cdk.out"))) {
-            try (Stream<Path> old = Files.walk(target.resolve("cdk.out"))) {
-                old.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Toolchain.deleteTree(target.resolve("cdk.out"));
         final List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(source)) {
             walk.filter(Files::isRegularFile).filter(p -> !source.relativize(p).startsWith("node_modules")
@@ -109,7 +106,7 @@ class CdkAppIT {
         }
         for (Path file : files) {
             final Path destination = target.resolve(source.relativize(file).toString());
-            Files.createDirectories(destination.getParent());
+            Files.createDirectories(Objects.requireNonNull(destination.getParent()));
             Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
         }
     }

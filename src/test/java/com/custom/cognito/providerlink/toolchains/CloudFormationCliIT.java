@@ -2,9 +2,10 @@ package com.custom.cognito.providerlink.toolchains;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.local.Processes;
+import com.custom.cognito.providerlink.local.harness.Processes;
 import com.custom.cognito.providerlink.local.registry.RegistryPackage;
 import com.custom.cognito.providerlink.local.registry.TypeName;
+import com.custom.cognito.providerlink.wrapper.BuildInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class CloudFormationCliIT {
         final Processes.Result submit = cfn(cfn.get(), project, "submit", "--dry-run");
         assertThat(submit.exitCode()).as(submit.stdout() + submit.stderr()).isZero();
         try (ZipFile zip = new ZipFile(project.resolve("acme-cognito-providerlink.zip").toFile())) {
-            assertThat(zip.getEntry("target/acme-cognito-providerlink-handler-1.0-SNAPSHOT.jar")).isNotNull();
+            assertThat(zip.getEntry("target/" + BuildInfo.jarName("acme-cognito-providerlink"))).isNotNull();
             assertThat(zip.getEntry("schema.json")).isNotNull();
         }
         assertThat(Files.readString(project.resolve("resource-role.yaml"))).contains("Acme-Cognito-ProviderLink");

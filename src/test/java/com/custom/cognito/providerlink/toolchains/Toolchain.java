@@ -1,18 +1,22 @@
 package com.custom.cognito.providerlink.toolchains;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real clients a user drives the type with, found on this machine; a test whose client is missing is skipped
  * with the reason (which {@code .ci/run} prints), never passed.
  */
-final class Toolchain {
+public final class Toolchain {
 
     private Toolchain() {
     }
@@ -35,10 +39,23 @@ final class Toolchain {
         return found.get();
     }
 
+    /** Deletes {@code folder} and everything in it, when it exists: a test's scratch copy under {@code target/}. */
+    public static void deleteTree(final Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
     /**
      * A Terraform provider filesystem mirror holding {@code hashicorp/aws}: {@code TF_PROVIDER_MIRROR} if set, else
      * the places machines install one (no Terraform registry is reachable from the build).
      */
+    @SuppressFBWarnings(value = "DMI_HARDCODED_ABSOLUTE_FILENAME", justification = "where packages install a mirror")
     static Path requireAwsProviderMirror() {
         final List<Path> candidates = new ArrayList<>();
         Optional.ofNullable(System.getenv("TF_PROVIDER_MIRROR")).map(Path::of).ifPresent(candidates::add);

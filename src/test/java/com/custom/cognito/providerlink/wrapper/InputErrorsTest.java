@@ -3,12 +3,20 @@ package com.custom.cognito.providerlink.wrapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.custom.cognito.providerlink.HandlerWrapper;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.json.JSONObject;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.cloudformation.AbstractWrapper;
+import software.amazon.cloudformation.resource.Validator;
 import software.amazon.cloudformation.resource.exceptions.ValidationException;
 
 class InputErrorsTest {
@@ -22,7 +30,7 @@ class InputErrorsTest {
     }
 
     private String problems(final String properties) {
-        final ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+        final ValidationException e = Assertions.assertThrows(ValidationException.class,
             () -> validator.validateObject(new JSONObject(properties), schema));
         assertThat(e.getCausingExceptions()).as("one flat message, no nested summaries").isEmpty();
         return e.getMessage();
@@ -94,6 +102,58 @@ class InputErrorsTest {
             .isEqualTo("Invalid properties: UserPoolId: must be short");
         assertThat(InputErrors.explainWrapperMessage("SourceUser.ProviderName: is Cognito",
             schema)).isEqualTo("SourceUser.ProviderName: is Cognito");
+    }
+
+    @Test
+    void theUnknownKeyMessageListsExactlyTheSchemasSettablePropertiesRequiredFirst() {
+        assertThat(InputErrors.explainWrapperMessage("Model validation failed (#: extraneous key [Colour] is not permitted)",
+            schema)).endsWith("Properties: UserPoolId, SourceUser (ProviderName, ProviderAttributeName, ProviderAttributeValue),"
+                + " DestinationUser (ProviderName, ProviderAttributeValue, ProviderAttributeName).")
+            .doesNotContain("DestinationUsername").doesNotContain(" Id,").doesNotContain(", Id");
+    }
+
+    /**
+     * The texts this class reads are written by the libraries the plugin brings: aws-cloudformation-rpdk-java-plugin
+     * 2.2.5 (the wrapper's "Model validation failed (...)" and "#: extraneous key [X] is not permitted") and everit
+     * json-schema 1.14.1 through aws-cloudformation-resource-schema 2.0.10 (the violations). Produced here by those
+     * libraries themselves: an upgrade that changes a text fails here first.
+     */
+    @Test
+    void theMessagesOfEverit1_14_1ThroughResourceSchema2_0_10AreReadAsTheyAreWritten() {
+        final List<String> raw = new ArrayList<>();
+        try {
+            new Validator().validateObject(new JSONObject("{\"SourceUser\":{\"ProviderName\":5,\"Q\":1,"
+                + "\"ProviderAttributeName\":\"Cognito_Subject\",\"ProviderAttributeValue\":\"1\"}}"), schema);
+        } catch (ValidationException e) {
+            e.getCausingExceptions().forEach(cause -> collect(cause, raw));
+        }
+
+        assertThat(raw).anyMatch(m -> m.matches(".*required key \\[DestinationUser] not found.*"))
+            .anyMatch(m -> m.matches(".*extraneous key \\[Q] is not permitted.*"))
+            .anyMatch(m -> m.matches(".*expected type: String, found: Integer.*"));
+    }
+
+    @Test
+    void theWrapperOfPlugin2_2_5ReportsAnUnknownKeyInTheFormThisClassReads() throws Exception {
+        final Method validate = AbstractWrapper.class.getDeclaredMethod(
+            "validateModel", JSONObject.class);
+        validate.setAccessible(true);
+        final HandlerWrapper wrapper = new HandlerWrapper();
+
+        assertThatThrownBy(() -> {
+            try {
+                validate.invoke(wrapper, new JSONObject("{\"Colour\":\"blue\"}"));
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }).isInstanceOf(ValidationException.class).hasMessage("#: extraneous key [Colour] is not permitted");
+    }
+
+    private static void collect(final ValidationException e, final List<String> into) {
+        if (e.getCausingExceptions().isEmpty()) {
+            into.add(e.getMessage());
+        }
+        e.getCausingExceptions().forEach(cause -> collect(cause, into));
     }
 
     @Test

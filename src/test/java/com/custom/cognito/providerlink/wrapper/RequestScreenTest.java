@@ -2,6 +2,7 @@ package com.custom.cognito.providerlink.wrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custom.cognito.providerlink.Configuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +24,8 @@ class RequestScreenTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final String TOKEN = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
     private static final String KEY_ID = "ASIAEXAMPLEKEYID0001";
-    private final RequestScreen screen = new RequestScreen(EntryPoint.REQUEST_REFERENCE);
+    private final RequestScreen screen =
+        new RequestScreen(EntryPoint.REQUEST_REFERENCE, () -> new Configuration().resourceSchemaJSONObject());
 
     static ObjectNode request(final String action) {
         final ObjectNode request = JSON.createObjectNode().put("action", action).put("awsAccountId", "123456789012")
@@ -34,6 +36,14 @@ class RequestScreenTest {
         data.put("logicalResourceId", "Link");
         data.putObject("resourceProperties").put("Id", "us-east-1_X|Cognito|alice|Google|1");
         return request;
+    }
+
+    static ObjectNode declaration() {
+        final ObjectNode properties = JSON.createObjectNode().put("UserPoolId", "us-east-1_X");
+        properties.putObject("SourceUser").put("ProviderName", "Google").put("ProviderAttributeName", "Cognito_Subject")
+            .put("ProviderAttributeValue", "1");
+        properties.putObject("DestinationUser").put("ProviderName", "Cognito").put("ProviderAttributeValue", "alice");
+        return properties;
     }
 
     /** Every top-level field of CloudFormation's request, given a value of the wrong type. */
@@ -220,7 +230,8 @@ class RequestScreenTest {
     @Test
     void createIsHandedOnUnchangedSoTheSchemaValidatorSeesEveryCharacterAsSent() {
         final ObjectNode request = request("CREATE");
-        final String input = request.toString().replace("Cognito|alice", "Cognito|ali\\ud800ce");
+        ((ObjectNode) request.path("requestData")).set("resourceProperties", declaration());
+        final String input = request.toString().replace("\"alice\"", "\"ali\\ud800ce\"");
 
         assertThat(((RequestScreen.Pass) screen.screen(input)).request()).isEqualTo(input);
     }

@@ -20,13 +20,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One HTTP endpoint on 127.0.0.1 for several AWS services, as the real ones are reached by the SDKs and the AWS CLI:
  * the JSON protocols are told apart by their {@code X-Amz-Target} prefix, the query protocol by the service in the
- * request's SigV4 credential scope. Any signature is accepted. Test and tooling code only: not in the handler jar.
+ * request's SigV4 credential scope. Any signature is accepted, but only a request addressed to a loopback name
+ * ({@code Host} 127.0.0.1, localhost or [::1], with this port) is answered. Test and tooling code only: not in the
+ * handler jar.
  */
 public final class AwsEndpoint implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class AwsEndpoint implements AutoCloseable {
 
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/[^/]+/([^/]+)/([^/]+)/");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LOOPBACK_NAMES = List.of("127.0.0.1", "localhost", "[::1]");
 
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the client's
@@ -94,6 +98,14 @@ public final class AwsEndpoint implements AutoCloseable {
 
     private void serve(final HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!addressedHere(exchange.getRequestHeaders().getFirst("Host"))) {
+                // A page in a browser (DNS rebinding) or another host name pointed here: not a client of this endpoint.
+                final byte[] refusal = JSON.writeValueAsBytes(JSON.createObjectNode().put("__type", "AccessDeniedException")
+                    .put("message", "The local endpoint answers only requests addressed to 127.0.0.1, localhost or [::1] on"
+                        + " port " + server.getAddress().getPort() + "."));
+                respond(exchange, 403, AwsService.Protocol.JSON_1_1.contentType(), refusal, UUID.randomUUID().toString());
+                return;
+            }
             final byte[] body = exchange.getRequestBody().readAllBytes();
             final String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             final Matcher credential = CREDENTIAL.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
@@ -108,6 +120,15 @@ public final class AwsEndpoint implements AutoCloseable {
                 serveQuery(exchange, body, accessKeyId, region, signedService, requestId);
             }
         }
+    }
+
+    /** Whether the request names this endpoint as its host: a loopback name, with this port. */
+    private boolean addressedHere(final String host) {
+        if (host == null) {
+            return false;
+        }
+        final String port = ":" + server.getAddress().getPort();
+        return LOOPBACK_NAMES.stream().anyMatch(name -> host.equalsIgnoreCase(name + port));
     }
 
     private void serveJson(final HttpExchange exchange, final String target, final byte[] body, final String accessKeyId,
@@ -192,7 +213,7 @@ public final class AwsEndpoint implements AutoCloseable {
         respond(exchange, status, AwsService.Protocol.QUERY.contentType(), xml.getBytes(StandardCharsets.UTF_8), requestId);
     }
 
-    private AwsService service(final java.util.function.Predicate<AwsService> matches) {
+    private AwsService service(final Predicate<AwsService> matches) {
         synchronized (services) {
             return services.stream().filter(matches).findFirst().orElse(null);
         }

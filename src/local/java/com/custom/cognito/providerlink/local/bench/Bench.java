@@ -4,6 +4,7 @@ import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
 import com.custom.cognito.providerlink.local.harness.LocalContext;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
+import com.custom.cognito.providerlink.wrapper.BuildInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -15,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code bench [--quick] [--only cold|calls|bulk|list]}: the performance scenarios of the README, against the emulator, printed
- * as one table and
- * written to {@code target/bench/report.md}. It fails (exit 1) only when a run was incorrect (a FAILED event, a wrong
- * count, a link missing or listed twice), never because of a time: {@code --quick} runs small sizes for CI.
+ * {@code bench [--quick] [--only cold|calls|bulk|list|adopt]}: the performance scenarios of the README, against the
+ * emulator, printed as one table and written to {@code target/bench/report.md}. It fails (exit 1) only when a run was
+ * incorrect (a FAILED event, a wrong count, a link missing or listed twice), never because of a time: {@code --quick}
+ * runs small sizes for CI.
  */
 public final class Bench {
 
@@ -29,7 +30,7 @@ public final class Bench {
     private record Sizes(int coldPairs, int bulkLinks, int listUsers, int listLinks, int callPoolUsers) {
     }
 
-    private static final List<String> SCENARIOS = List.of("cold", "calls", "bulk", "list");
+    private static final List<String> SCENARIOS = List.of("cold", "calls", "bulk", "list", "adopt");
 
     private Bench() {
     }
@@ -44,7 +45,7 @@ public final class Bench {
             return 2;
         }
         final Sizes sizes = quick ? new Sizes(1, 25, 6_000, 300, 130) : new Sizes(9, 200, 100_000, 5_000, 130);
-        final Path jar = Path.of("target", "custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar").toAbsolutePath();
+        final Path jar = Path.of("target", BuildInfo.jarName("custom-cognito-providerlink")).toAbsolutePath();
         final Report report = new Report();
         try (CognitoEmulator cognito = CognitoEmulator.start(0)) {
             System.setProperty("aws.endpointUrlCognitoIdentityProvider", cognito.endpoint().toString());
@@ -65,6 +66,9 @@ public final class Bench {
             }
             if (wanted(only, "list")) {
                 ListAtScale.measure(report, cognito, wrapper, sizes.listUsers(), sizes.listLinks());
+            }
+            if (wanted(only, "adopt")) {
+                AdoptAtScale.measure(report, cognito, sizes.listUsers(), sizes.listLinks());
             }
         }
         final String table = report.markdown("mvn -B -Plocal -DskipTests package -Dlocal.args=\"bench"

@@ -107,7 +107,7 @@ public final class CloudControlService implements AwsService, AutoCloseable {
      */
     private JsonNode update(final AwsCall call) {
         final String typeName = types.require(required(call.json(), "TypeName"));
-        final String identifier = required(call.json(), "Identifier");
+        required(call.json(), "Identifier");
         final JsonNode patch = parse(required(call.json(), "PatchDocument"), "PatchDocument");
         if (!patch.isArray()) {
             throw AwsError.client("InvalidRequestException",

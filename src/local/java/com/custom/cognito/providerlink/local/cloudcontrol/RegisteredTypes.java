@@ -1,13 +1,11 @@
 package com.custom.cognito.providerlink.local.cloudcontrol;
 
 import com.custom.cognito.providerlink.local.aws.AwsError;
+import com.custom.cognito.providerlink.local.harness.TypeSchema;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,18 +25,8 @@ public final class RegisteredTypes {
     public RegisteredTypes(final List<String> registeredNames) {
         names.add(WrapperInvoker.DEVELOPMENT_TYPE_NAME);
         names.addAll(registeredNames);
-        try (InputStream in = RegisteredTypes.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is not on the classpath: build the handler jar first");
-            }
-            this.schema = JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.schema = TypeSchema.read();
     }
-
-    /** Where the build puts the schema in the handler jar. */
-    static final String SCHEMA_RESOURCE = "resource-schema.json";
 
     public Set<String> names() {
         return names;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The findings as a Markdown report: one row per assumption, then the exact error texts, to copy into the emulator. */
 record ConformanceReport(String target, String runId, List<Finding> findings, Map<String, String> errorTexts,
@@ -47,7 +48,7 @@ record ConformanceReport(String target, String runId, List<Finding> findings, Ma
     }
 
     Path write(final Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createDirectories(Objects.requireNonNull(file.toAbsolutePath().getParent()));
         Files.writeString(file, markdown(), StandardCharsets.UTF_8);
         return file;
     }

@@ -107,6 +107,7 @@ final class Probes {
         kit.remember("already linked, to another user", other);
         final WrapperInvoker.Event second = kit.run("CREATE", declared(pool, "Google", SUBJECT, value, Fixture.ERIN));
         final boolean legacy = (other.text() + again.text()).contains("Cognito users with a username/password");
+        final boolean aliasExists = "AliasExistsException".equals(other.errorCode());
         // The holder is named by its sub only, never by a username or email the stack did not name.
         final boolean holderNamed = "AlreadyExists".equals(second.errorCode()) && second.message().contains("whose sub is")
             && !second.message().contains(Fixture.FRANK);
@@ -133,7 +134,12 @@ final class Probes {
                 || left == null && !ASSUMED.emptyIdentitiesKeptAsEmptyArray),
             "DELETE " + outcome(deleted) + ", then READ " + outcome(gone),
             "SUCCESS".equals(deleted.status()) && "NotFound".equals(gone.errorCode()));
-        return List.of(alreadyLinked, unlinked);
+        final Finding elsewhere = new Finding("\"Already linked\" to another user: the exception",
+            "alreadyLinkedAnsweredAsAliasExists",
+            describe(ASSUMED.alreadyLinkedAnsweredAsAliasExists, "AliasExistsException", "InvalidParameterException"),
+            "another user: " + other.text(), verdict(!other.ok() && aliasExists == ASSUMED.alreadyLinkedAnsweredAsAliasExists),
+            "second CREATE for another user: " + outcome(second), "SUCCESS".equals(created.status()) && holderNamed);
+        return List.of(alreadyLinked, elsewhere, unlinked);
     }
 
     /** With both an unknown provider and a missing destination, which does Cognito report? */

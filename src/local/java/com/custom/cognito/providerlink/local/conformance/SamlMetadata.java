@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SamlMetadata {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private SamlMetadata() {
     }
 
@@ -22,7 +25,7 @@ final class SamlMetadata {
         Files.createDirectories(scratch);
         final Path keystore = Files.createTempFile(scratch, "saml-idp", ".p12");
         Files.delete(keystore);
-        final String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        final String password = HexFormat.of().formatHex(RANDOM.generateSeed(16));
         try {
             keytool(List.of("-genkeypair", "-alias", "idp", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
                 "-dname", "CN=" + Sandbox.TAG, "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password,
@@ -49,7 +52,7 @@ final class SamlMetadata {
     }
 
     private static String keytool(final List<String> arguments) throws IOException, InterruptedException {
-        final List<String> command = new java.util.ArrayList<>();
+        final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(arguments);
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -30,6 +30,7 @@ public final class Sandbox implements AutoCloseable {
     public static final String TAG = "providerlink-conformance";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CognitoIdentityProviderClient cognito;
     private final PrintStream out;
@@ -46,7 +47,7 @@ public final class Sandbox implements AutoCloseable {
         this.out = out;
         this.emulator = emulator;
         this.runId = PREFIX + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
-            + Integer.toHexString(0x1000 + new SecureRandom().nextInt(0xf000));
+            + Integer.toHexString(0x1000 + RANDOM.nextInt(0xf000));
         this.hook = new Thread(this::close, "conformance-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
     }

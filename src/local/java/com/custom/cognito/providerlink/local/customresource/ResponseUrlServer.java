@@ -159,7 +159,9 @@ public final class ResponseUrlServer implements AutoCloseable {
                 puts.add(new Put(path, headers, body, status));
             }
             if (answer == Answer.HANG) {
-                released.await(5, TimeUnit.MINUTES);
+                if (!released.await(5, TimeUnit.MINUTES)) {
+                    exchange.close();
+                }
                 return;
             }
             exchange.sendResponseHeaders(status, -1);

@@ -63,6 +63,14 @@ public final class Behaviour {
     public boolean linkAnsweredWithLegacyRefusal = false;
 
     /**
+     * Whether linking an identity that another user already holds is answered with AliasExistsException "Source identity
+     * is already linked to a user in this user pool", as another public emulator answers it (floci-io/floci,
+     * CognitoService.adminLinkProviderForUser), instead of InvalidParameterException "SourceUser is already linked to
+     * DestinationUser" (the research's reading of the field reports). The handlers read back either way.
+     */
+    public boolean alreadyLinkedAnsweredAsAliasExists = false;
+
+    /**
      * Whether ListUsers' exact and prefix filters on email, phone_number, name, given_name, family_name and
      * preferred_username ignore case; the API reference states case only for username, status and cognito:user_status.
      */

@@ -104,6 +104,10 @@ final class Operations {
             }
         }
         if (!pool.holdersOf(sourceProvider, sourceValue).isEmpty()) {
+            if (behaviour.alreadyLinkedAnsweredAsAliasExists && !pool.holdersOf(sourceProvider, sourceValue).contains(target)) {
+                throw CognitoError.client("AliasExistsException",
+                    "Source identity is already linked to a user in this user pool");
+            }
             throw CognitoError.invalidParameter(behaviour.legacyAlreadyLinkedMessage
                 ? LEGACY_ALREADY_LINKED
                 : "SourceUser is already linked to DestinationUser");

@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * Optional request-rate quotas, one token bucket per API category as the Quotas page lists them: UserUpdate 25
  * requests per second, UserRead 120, UserList 30. Which operation is in which category is the research's best
- * knowledge, not confirmed. Off unless {@link #enable()}d.
+ * knowledge, not confirmed; so is the bucket's shape (Cognito documents a rate, not a burst), which is a named
+ * switch: {@link Shape}. Off unless {@link #enable()}d.
  */
 public final class Quotas {
 
@@ -19,7 +20,35 @@ public final class Quotas {
         "ListUsers", "UserList");
     static final Map<String, Double> RATE = Map.of("UserUpdate", 25.0, "UserRead", 120.0, "UserList", 30.0);
 
+    /** How a category's bucket holds its tokens. [UNVERIFIED]: the service documents only the rate. */
+    public enum Shape {
+
+        /** One second of burst, full when the quotas come on: what the emulator assumes. */
+        ONE_SECOND_BUCKET(1.0, 1.0),
+        /** One second of burst, empty when the quotas come on (another client has just drained it). */
+        EMPTY_BUCKET(1.0, 0.0),
+        /** No burst: a bucket of one token, one request per 1/rate seconds however long the quota was idle. */
+        PURE_RATE(0.0, 1.0);
+
+        private final double burstSeconds;
+        private final double startFull;
+
+        Shape(final double burstSeconds, final double startFull) {
+            this.burstSeconds = burstSeconds;
+            this.startFull = startFull;
+        }
+
+        double capacity(final double rate) {
+            return Math.max(1.0, rate * burstSeconds);
+        }
+
+        double initial(final double rate) {
+            return capacity(rate) * startFull;
+        }
+    }
+
     private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
+    private volatile Shape shape = Shape.ONE_SECOND_BUCKET;
     private volatile boolean enabled;
     private volatile LongSupplier clock = System::nanoTime;
 
@@ -29,7 +58,12 @@ public final class Quotas {
     }
 
     public void enable() {
+        enable(Shape.ONE_SECOND_BUCKET);
+    }
+
+    public synchronized void enable(final Shape bucketShape) {
         buckets.clear();
+        shape = bucketShape;
         enabled = true;
     }
 
@@ -46,9 +80,9 @@ public final class Quotas {
         }
         final double rate = RATE.get(category);
         final long now = clock.getAsLong();
-        // bucket = {tokens, last refill in nanoseconds}; one second of burst
-        final double[] bucket = buckets.computeIfAbsent(category, c -> new double[]{rate, now});
-        bucket[0] = Math.min(rate, bucket[0] + (now - (long) bucket[1]) / 1e9 * rate);
+        // bucket = {tokens, last refill in nanoseconds}
+        final double[] bucket = buckets.computeIfAbsent(category, c -> new double[]{shape.initial(rate), now});
+        bucket[0] = Math.min(shape.capacity(rate), bucket[0] + (now - (long) bucket[1]) / 1e9 * rate);
         bucket[1] = now;
         if (bucket[0] < 1) {
             return false;

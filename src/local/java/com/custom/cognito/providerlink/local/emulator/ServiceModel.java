@@ -2,6 +2,7 @@ package com.custom.cognito.providerlink.local.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class ServiceModel {
 
     /** The rules, operation by operation, for checking this table against the published model. */
     public static Map<String, List<Member>> inputs() {
-        return java.util.Collections.unmodifiableMap(INPUTS);
+        return Collections.unmodifiableMap(INPUTS);
     }
 
     /**

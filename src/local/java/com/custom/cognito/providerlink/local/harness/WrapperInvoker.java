@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -217,10 +218,23 @@ public final class WrapperInvoker {
 
     /** Raw bytes in, raw bytes out: for requests the builder would not write (malformed ones, for instance). */
     public Event send(final String action, final JsonNode request) {
+        try {
+            return sendBytes(action, JSON.writeValueAsBytes(request));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The request exactly as written, even as JSON no tree can hold (a repeated key). */
+    public Event sendText(final String action, final String request) {
+        return sendBytes(action, request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Event sendBytes(final String action, final byte[] request) {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final long start = System.nanoTime();
         try {
-            new HandlerWrapper(clients).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(request)), out, context);
+            new HandlerWrapper(clients).handleRequest(new ByteArrayInputStream(request), out, context);
             return new Event(action, JSON.readTree(out.toByteArray()), Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -260,7 +274,8 @@ public final class WrapperInvoker {
     public static void requireScratchTmpdir() {
         final Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         final Path parent = tmp.getParent();
-        if (parent == null || parent.getFileName() == null || !parent.getFileName().toString().equals("target")) {
+        final Path parentName = parent == null ? null : parent.getFileName();
+        if (parentName == null || !parentName.toString().equals("target")) {
             throw new IllegalStateException("java.io.tmpdir is " + tmp
                 + ": the plugin wrapper empties it on every request. Run with"
                 + " -Djava.io.tmpdir=<project>/target/<scratch folder> (the pom and the README commands do).");

@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.local.registry;
 
+import com.custom.cognito.providerlink.wrapper.BuildInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,7 +75,7 @@ public final class RegistryProject {
             .replace("custom-cognito-providerlink-handler-", typeName.hyphenated() + "-handler-")
             .replace("Custom::Cognito::ProviderLink", typeName.toString())
             .replace("Runtime: " + previousRuntime, "Runtime: " + chosenRuntime));
-        final Path jar = directory.resolve("target").resolve(typeName.hyphenated() + "-handler-1.0-SNAPSHOT.jar");
+        final Path jar = directory.resolve("target").resolve(BuildInfo.jarName(typeName.hyphenated()));
         renameInJar(handlerJar, jar, schema);
         return new Project(directory, schemaFile, jar, role);
     }

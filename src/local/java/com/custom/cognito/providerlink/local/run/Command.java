@@ -1,5 +1,7 @@
 package com.custom.cognito.providerlink.local.run;
 
+import com.custom.cognito.providerlink.local.adopt.Adopt;
+import com.custom.cognito.providerlink.local.adopt.AdoptOptions;
 import com.custom.cognito.providerlink.local.bench.Bench;
 import com.custom.cognito.providerlink.local.conformance.Conformance;
 import com.custom.cognito.providerlink.local.registry.GeneratedFiles;
@@ -15,26 +17,22 @@ public enum Command {
 
     LIFECYCLE("lifecycle", "", "CREATE, READ, LIST, DELETE, READ of requests/create.json against the embedded emulator,"
         + " then the custom-resource mode", args -> Lifecycle.run() ? 0 : 1),
-    EMULATOR("emulator",
-        "[--port N] [--seed-demo] [--type-name NAME]...", "the local AWS endpoint, until Ctrl-C",
+    EMULATOR("emulator", "[--port N] [--seed-demo] [--type-name NAME]...", "the local AWS endpoint, until Ctrl-C",
         LocalEmulator::run),
     INVOKE("invoke", "ACTION FILE [--region R | --emulator | --endpoint URL]",
-        "one action from a request file, like cfn"
-            + " invoke",
-        args -> Invoke.run(args) ? 0 : 1),
-    GENERATE("generate", "",
-        "docs/ and resource-role.yaml from the schema, as cfn generate writes them", args -> {
-            GeneratedFiles.write(Path.of("."));
-            System.out.println("Wrote docs/ and resource-role.yaml from " + GeneratedFiles.SCHEMA);
-            return 0;
-        }),
-    PACKAGE("package", "--type-name Org::Cognito::ProviderLink [--runtime R]",
-        "the registry package for that name",
+        "one action from a request file, like cfn invoke", args -> Invoke.run(args) ? 0 : 1),
+    ADOPT("adopt", AdoptOptions.USAGE.substring("adopt ".length()),
+        "the links a pool already has, as CloudFormation import files and Terraform configuration and state",
+        args -> new Adopt(System.out, System.err).run(args)),
+    GENERATE("generate", "", "docs/ and resource-role.yaml from the schema, as cfn generate writes them", args -> {
+        GeneratedFiles.write(Path.of("."));
+        System.out.println("Wrote docs/ and resource-role.yaml from " + GeneratedFiles.SCHEMA);
+        return 0;
+    }),
+    PACKAGE("package", "--type-name Org::Cognito::ProviderLink [--runtime R]", "the registry package for that name",
         args -> RegistryPackageCommand.run(args) ? 0 : 2),
-    BENCH("bench", "[--quick] [--only SCENARIO]",
-        "the performance scenarios, one table", Bench::run),
-    CONFORMANCE("conformance",
-        "--region R [--yes] | --dry-run [--region R] | --cleanup --region R | --emulator",
+    BENCH("bench", "[--quick] [--only SCENARIO]", "the performance scenarios, one table", Bench::run),
+    CONFORMANCE("conformance", "--region R [--yes] | --dry-run [--region R] | --cleanup --region R | --emulator",
         "the emulator's assumptions, checked", args -> Conformance.run(args, System.out, System.in));
 
     /** A command's work, given the words after its name. */

@@ -5,6 +5,7 @@ import static com.custom.cognito.providerlink.local.run.Printing.OUT;
 import com.custom.cognito.providerlink.local.registry.RegistryPackage;
 import com.custom.cognito.providerlink.local.registry.RegistryProject;
 import com.custom.cognito.providerlink.local.registry.TypeName;
+import com.custom.cognito.providerlink.wrapper.BuildInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ final class RegistryPackageCommand {
             return false;
         }
         final RegistryPackage.Built built = RegistryPackage.build(Path.of("."), typeName, runtime,
-            Path.of("target", "custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"), Path.of("target", "registry"));
+            Path.of("target", BuildInfo.jarName("custom-cognito-providerlink")), Path.of("target", "registry"));
         OUT.println("Registry package for " + typeName + ": " + built.zip() + " (" + built.entries().size() + " entries)");
         if (built.fallbackZip() != null) {
             OUT.println("The same for " + RegistryPackage.FALLBACK_RUNTIME + ": " + built.fallbackZip()

@@ -2,11 +2,11 @@ package com.custom.cognito.providerlink.local.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custom.cognito.providerlink.local.Processes;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.Faults;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
+import com.custom.cognito.providerlink.local.harness.Processes;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class ConformanceRunIT {
                 "--region", "us-east-1", "--yes");
 
             assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
-            assertThat(result.stdout()).contains("Cognito in us-east-1", "15 of 16 as assumed",
+            assertThat(result.stdout()).contains("Cognito in us-east-1", "16 of 17 as assumed",
                 "coped with every answer", "not probed").doesNotContain("conformance-test-secret", "conformance-test-token");
             assertThat(leftovers(emulator)).isEmpty();
             assertThat(emulator.requests().count("CreateUserPool")).isEqualTo(3);

@@ -1,7 +1,8 @@
-package com.custom.cognito.providerlink.emulator;
+package com.custom.cognito.providerlink.local.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
@@ -132,7 +133,7 @@ class UserPoolKindsTest extends EmulatorClient {
             .userPool().id();
         cognito
             .createIdentityProvider(r -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
-                .providerDetails(java.util.Map.of("client_id", "c", "client_secret", "s", "authorize_scopes", "openid")));
+                .providerDetails(Map.of("client_id", "c", "client_secret", "s", "authorize_scopes", "openid")));
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("erin").userAttributes(attribute("email", "erin@example.com"),
             attribute("email_verified", "true")));
 

@@ -1,4 +1,4 @@
-package com.custom.cognito.providerlink.cloudcontrol;
+package com.custom.cognito.providerlink.local.cloudcontrol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

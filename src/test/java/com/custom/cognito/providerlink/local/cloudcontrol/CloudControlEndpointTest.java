@@ -1,10 +1,9 @@
-package com.custom.cognito.providerlink.cloudcontrol;
+package com.custom.cognito.providerlink.local.cloudcontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.contract.LocalCognito;
 import com.custom.cognito.providerlink.contract.Models;
-import com.custom.cognito.providerlink.local.cloudcontrol.CloudControlService;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,8 @@
-package com.custom.cognito.providerlink.registry;
+package com.custom.cognito.providerlink.local.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.custom.cognito.providerlink.local.registry.TypeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

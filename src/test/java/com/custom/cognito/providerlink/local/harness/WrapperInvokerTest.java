@@ -1,9 +1,8 @@
-package com.custom.cognito.providerlink.local;
+package com.custom.cognito.providerlink.local.harness;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import org.junit.jupiter.api.Test;
 
 class WrapperInvokerTest {

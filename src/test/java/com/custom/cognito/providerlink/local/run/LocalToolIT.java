@@ -1,8 +1,10 @@
-package com.custom.cognito.providerlink.local;
+package com.custom.cognito.providerlink.local.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custom.cognito.providerlink.local.harness.Processes;
 import java.io.File;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -123,7 +125,7 @@ class LocalToolIT {
             "--emulator");
 
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
-        assertThat(result.stdout()).contains("16 of 16 as assumed", "Report written to target/conformance-report.md");
+        assertThat(result.stdout()).contains("17 of 17 as assumed", "Report written to target/conformance-report.md");
         assertThat(Files.readString(Path.of("target", "conformance-report.md"))).contains("| `readLagCalls` |",
             "## Exact error texts", "deleted user pool");
     }
@@ -187,7 +189,7 @@ class LocalToolIT {
         }
 
         @Override
-        public void close() throws java.io.IOException {
+        public void close() throws IOException {
             jvm.close();
         }
     }

@@ -1,9 +1,8 @@
-package com.custom.cognito.providerlink.emulator;
+package com.custom.cognito.providerlink.local.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.custom.cognito.providerlink.local.emulator.Behaviour;
 import com.custom.cognito.providerlink.local.emulator.Faults.Kind;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +41,11 @@ class CognitoEmulatorTest extends EmulatorClient {
             .userPool().id();
         cognito
             .createIdentityProvider(r -> r.userPoolId(pool).providerName("Google").providerType(IdentityProviderTypeType.GOOGLE)
-                .providerDetails(java.util.Map.of("client_id", "id", "client_secret", "secret", "authorize_scopes", "openid")));
+                .providerDetails(Map.of("client_id", "id", "client_secret", "secret", "authorize_scopes", "openid")));
         cognito
             .createIdentityProvider(r -> r.userPoolId(pool).providerName("CorpSAML").providerType(IdentityProviderTypeType.SAML)
-                .providerDetails(java.util.Map.of("MetadataURL", "https://idp.example.com/metadata"))
-                .attributeMapping(java.util.Map.of("email", "mail")));
+                .providerDetails(Map.of("MetadataURL", "https://idp.example.com/metadata"))
+                .attributeMapping(Map.of("email", "mail")));
         cognito.adminCreateUser(r -> r.userPoolId(pool).username("alice").userAttributes(attribute("email", "alice@example.com"),
             attribute("email_verified", "true")));
     }

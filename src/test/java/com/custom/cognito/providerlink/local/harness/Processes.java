@@ -1,5 +1,6 @@
-package com.custom.cognito.providerlink.local;
+package com.custom.cognito.providerlink.local.harness;
 
+import com.custom.cognito.providerlink.wrapper.BuildInfo;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ public final class Processes {
 
     public static Path handlerJar() {
         final Path jar = Path.of(System.getProperty("handler.jar",
-            "target/custom-cognito-providerlink-handler-1.0-SNAPSHOT.jar"));
+            "target/" + BuildInfo.jarName("custom-cognito-providerlink")));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after mvn package");
         }

@@ -1,9 +1,8 @@
-package com.custom.cognito.providerlink.emulator;
+package com.custom.cognito.providerlink.local.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custom.cognito.providerlink.local.emulator.Faults.Kind;
-import com.custom.cognito.providerlink.local.emulator.ServiceModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkField;
@@ -196,7 +196,7 @@ class ServiceModelTest extends EmulatorClient {
         final String pool = pool();
         emulator.faults().on("AdminLinkProviderForUser").times(1).inject(Kind.APPLY_THEN_RESET);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> link(pool, "g-1"));
+        Assertions.assertThatThrownBy(() -> link(pool, "g-1"));
 
         assertThat(emulator.pools().pool(pool).holdersOf("Google", "g-1")).hasSize(1);
         assertThat(emulator.requests().entries()).filteredOn(e -> e.operation().equals("AdminLinkProviderForUser"))

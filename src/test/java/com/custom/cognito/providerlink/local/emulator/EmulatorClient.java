@@ -1,11 +1,11 @@
-package com.custom.cognito.providerlink.emulator;
+package com.custom.cognito.providerlink.local.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ProviderUserIdentifierType;
+import software.amazon.cloudformation.LambdaWrapper;
 
 /** The emulator behind the real SDK client, one attempt per call, so that every answer is seen as the service sends it. */
 abstract class EmulatorClient {
@@ -35,7 +36,7 @@ abstract class EmulatorClient {
             .endpointOverride(emulator.endpoint())
             .region(Region.EU_WEST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEMULATORTEST", "secret")))
-            .httpClient(software.amazon.cloudformation.LambdaWrapper.HTTP_CLIENT)
+            .httpClient(LambdaWrapper.HTTP_CLIENT)
             .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
             .build();
     }
@@ -61,7 +62,7 @@ abstract class EmulatorClient {
             .build();
     }
 
-    static String attributeOf(final java.util.List<AttributeType> attributes, final String name) {
+    static String attributeOf(final List<AttributeType> attributes, final String name) {
         return attributes.stream().filter(a -> a.name().equals(name)).map(AttributeType::value).findFirst().orElse(null);
     }
 
