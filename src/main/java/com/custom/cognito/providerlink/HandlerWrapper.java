@@ -141,6 +141,11 @@ public class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext
     }
 
     @Override
+    protected ResourceModel sanitizeModel(final ResourceModel model) throws IOException {
+        return entryPoint.withoutWriteOnlyProperties(model, serializer);
+    }
+
+    @Override
     protected ResourceHandlerRequest<ResourceModel> transform(
         final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
         return EntryPoint.transform(request, getDesiredResourceTags(request));

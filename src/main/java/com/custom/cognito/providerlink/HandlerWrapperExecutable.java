@@ -109,6 +109,11 @@ public class HandlerWrapperExecutable extends ExecutableWrapper<ResourceModel, C
     }
 
     @Override
+    protected ResourceModel sanitizeModel(final ResourceModel model) throws IOException {
+        return entryPoint.withoutWriteOnlyProperties(model, serializer);
+    }
+
+    @Override
     protected ResourceHandlerRequest<ResourceModel> transform(
         final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
         return EntryPoint.transform(request, getDesiredResourceTags(request));

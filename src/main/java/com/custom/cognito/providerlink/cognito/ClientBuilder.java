@@ -50,8 +50,11 @@ public class ClientBuilder {
         return byRegion.computeIfAbsent(region, r -> builder(r).build());
     }
 
-    /** How a Region's client is built; a subclass may add to it (the local tools observe what a handler reads). */
-    protected CognitoIdentityProviderClientBuilder builder(final String region) {
+    /**
+     * How a Region's client is built: a subclass may add to it (the local tools observe what a handler reads), and a
+     * client made from it is configured as the handlers' (the custom resource primes the SDK's request path with one).
+     */
+    public CognitoIdentityProviderClientBuilder builder(final String region) {
         final CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
             .region(Region.of(region))
             .httpClient(LambdaWrapper.HTTP_CLIENT)

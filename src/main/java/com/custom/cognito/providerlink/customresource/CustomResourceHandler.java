@@ -7,6 +7,7 @@ import com.custom.cognito.providerlink.handlers.HandlerTable;
 import com.custom.cognito.providerlink.ownership.Ownership;
 import com.custom.cognito.providerlink.pacing.Pause;
 import com.custom.cognito.providerlink.wrapper.LogText;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,6 +81,8 @@ public class CustomResourceHandler implements RequestStreamHandler {
     private final String allowedResponsePrefix;
     private final CustomResourceProperties properties;
     private final ExecutorService workers;
+    @SuppressFBWarnings(value = "URF_UNREAD_FIELD", justification = "keeps the CRaC resource reachable")
+    private SnapshotPriming priming;
     /** The answers this container gave (Lambda makes one handler per container), for a second delivery of an event. */
     private final Map<AnswerKey, CustomResourceResponse> answered = Collections.synchronizedMap(
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -90,9 +93,12 @@ public class CustomResourceHandler implements RequestStreamHandler {
             }
         });
 
+    /** Lambda's way in; with SnapStart, the SDK's request path is primed before the snapshot ({@link SnapshotPriming}). */
     public CustomResourceHandler() {
         this(new ClientBuilder(), ResponseUrl.standard(), Pause.SLEEP, Budget.STANDARD, System.getenv(EventOrigin.ALLOW_PREFIX),
             SHARED_WORKERS);
+        // Held here: a CRaC context keeps only weak references to what is registered with it.
+        this.priming = SnapshotPriming.forThisFunction(clients).register();
     }
 
     /**

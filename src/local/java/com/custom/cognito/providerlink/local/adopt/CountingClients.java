@@ -24,7 +24,7 @@ final class CountingClients extends ClientBuilder {
     }
 
     @Override
-    protected CognitoIdentityProviderClientBuilder builder(final String region) {
+    public CognitoIdentityProviderClientBuilder builder(final String region) {
         final CognitoIdentityProviderClientBuilder builder = super.builder(region);
         return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
             .addExecutionInterceptor(new ExecutionInterceptor() {

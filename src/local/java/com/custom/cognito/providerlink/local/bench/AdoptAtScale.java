@@ -60,7 +60,9 @@ final class AdoptAtScale {
             cognito.quotas().disable();
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
-        final long pages = cognito.requests().since(mark).stream().filter(e -> e.operation().equals("ListUsers")).count();
+        final long pages =
+            cognito.requests().since(mark).stream().filter(e -> e.operation().equals("ListUsers") && e.status() == 200)
+                .count();
         final double floor = Math.ceil(users / 60.0) / 30.0;
         final List<String> problems = new ArrayList<>();
         if (exit != 0) {

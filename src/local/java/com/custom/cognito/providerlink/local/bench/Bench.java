@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code bench [--quick] [--only cold|calls|bulk|list|adopt]}: the performance scenarios of the README, against the
- * emulator, printed as one table and written to {@code target/bench/report.md}. It fails (exit 1) only when a run was
- * incorrect (a FAILED event, a wrong count, a link missing or listed twice), never because of a time: {@code --quick}
- * runs small sizes for CI.
+ * {@code bench [--quick] [--only cold|calls|schedule|bulk|list|adopt] [--baseline-jar JAR]}: the performance
+ * scenarios, against the emulator, printed as one table and written to {@code target/bench/report.md}. It fails
+ * (exit 1) only when a run was incorrect (a FAILED event, a wrong count, a link missing or listed twice), never
+ * because of a time: {@code --quick} runs small sizes for CI.
  */
 public final class Bench {
 
@@ -30,7 +30,7 @@ public final class Bench {
     private record Sizes(int coldPairs, int bulkLinks, int listUsers, int listLinks, int callPoolUsers) {
     }
 
-    private static final List<String> SCENARIOS = List.of("cold", "calls", "bulk", "list", "adopt");
+    private static final List<String> SCENARIOS = List.of("cold", "calls", "schedule", "bulk", "list", "adopt");
 
     private Bench() {
     }
@@ -44,6 +44,14 @@ public final class Bench {
             System.err.println("bench: --only takes one of " + SCENARIOS + ", not " + only);
             return 2;
         }
+        final int baselineAt = options.indexOf("--baseline-jar");
+        final Path baseline = baselineAt >= 0 && baselineAt + 1 < options.size()
+            ? Path.of(options.get(baselineAt + 1)).toAbsolutePath()
+            : null;
+        if (baselineAt >= 0 && (baseline == null || !Files.isRegularFile(baseline))) {
+            System.err.println("bench: --baseline-jar takes the path of an earlier build's handler jar");
+            return 2;
+        }
         final Sizes sizes = quick ? new Sizes(1, 25, 6_000, 300, 130) : new Sizes(9, 200, 100_000, 5_000, 130);
         final Path jar = Path.of("target", BuildInfo.jarName("custom-cognito-providerlink")).toAbsolutePath();
         final Report report = new Report();
@@ -54,18 +62,25 @@ public final class Bench {
             OUT.println("Benchmark" + (quick ? " (quick sizes)" : "") + " against the Cognito emulator on " + cognito.endpoint());
 
             if (wanted(only, "cold")) {
-                seedColdPool(cognito, sizes.coldPairs());
-                new ColdStart(jar, cognito.endpoint(), "us-east-1_COLD").measure(report, sizes.coldPairs());
+                seedColdPool(cognito, 2 * sizes.coldPairs());
+                new ColdStart(jar, cognito.endpoint(), "us-east-1_COLD").measure(report, sizes.coldPairs(), baseline);
             }
             if (wanted(only, "calls")) {
                 CallsPerOperation.measure(report, cognito, wrapper, seedCallPool(cognito, sizes.callPoolUsers()),
                     sizes.callPoolUsers());
             }
+            if (wanted(only, "schedule")) {
+                ThrottleSimulation.measure(report, sizes.bulkLinks(), quick ? 30 : 300);
+            }
             if (wanted(only, "bulk")) {
-                BulkStack.measure(report, cognito, sizes.bulkLinks());
+                for (BulkStack.Variant variant : BulkStack.Variant.ALL) {
+                    BulkStack.measure(report, cognito, sizes.bulkLinks(), variant);
+                }
             }
             if (wanted(only, "list")) {
-                ListAtScale.measure(report, cognito, wrapper, sizes.listUsers(), sizes.listLinks());
+                ListAtScale.seed(cognito, sizes.listUsers(), sizes.listLinks());
+                ListAtScale.measure(report, cognito, wrapper, sizes.listUsers(), sizes.listLinks(), Duration.ZERO);
+                ListAtScale.measure(report, cognito, wrapper, sizes.listUsers(), sizes.listLinks(), Duration.ofMillis(100));
             }
             if (wanted(only, "adopt")) {
                 AdoptAtScale.measure(report, cognito, sizes.listUsers(), sizes.listLinks());

@@ -1,6 +1,7 @@
 package com.custom.cognito.providerlink.local.bench;
 
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
+import com.custom.cognito.providerlink.local.emulator.Quotas;
 import com.custom.cognito.providerlink.local.emulator.RequestLog;
 import com.custom.cognito.providerlink.local.emulator.UserPools;
 import com.custom.cognito.providerlink.local.harness.LocalContext;
@@ -31,9 +32,28 @@ final class BulkStack {
     private BulkStack() {
     }
 
-    static void measure(final Report report, final CognitoEmulator cognito, final int links) throws Exception {
+    /** The quota variants every schedule must hold on: the bucket's shape, and how long the service takes to answer. */
+    record Variant(Quotas.Shape shape, Duration answerTime) {
+
+        static final List<Variant> ALL = List.of(new Variant(Quotas.Shape.ONE_SECOND_BUCKET, Duration.ZERO),
+            new Variant(Quotas.Shape.EMPTY_BUCKET, Duration.ZERO), new Variant(Quotas.Shape.PURE_RATE, Duration.ZERO),
+            new Variant(Quotas.Shape.ONE_SECOND_BUCKET, Duration.ofMillis(30)));
+
+        String describe() {
+            final String bucket = switch (shape) {
+                case ONE_SECOND_BUCKET -> "one-second bucket";
+                case EMPTY_BUCKET -> "bucket starting empty";
+                case PURE_RATE -> "pure rate, no burst";
+            };
+            return bucket + (answerTime.isZero() ? "" : ", " + answerTime.toMillis() + " ms a call");
+        }
+    }
+
+    static void measure(final Report report, final CognitoEmulator cognito, final int links, final Variant variant)
+        throws Exception {
         final List<JsonNode> declared = new ArrayList<>();
         synchronized (cognito.lock()) {
+            cognito.pools().removePool(POOL);
             final UserPools.Pool pool = cognito.pools().createPool(POOL, "bulk").addProvider("Google", "Google", Map.of());
             for (int i = 0; i < links; i++) {
                 pool.addUser("user" + i, Map.of("email", "user" + i + "@example.com"));
@@ -45,7 +65,8 @@ final class BulkStack {
             }
         }
         warmUp(cognito, declared.subList(0, Math.min(WARM_UP_LINKS, declared.size())));
-        cognito.quotas().enable();
+        cognito.quotas().enable(variant.shape());
+        cognito.quotas().latency(variant.answerTime());
         try {
             final Phase created = phase(cognito, declared, link -> run("CREATE", link));
             final List<JsonNode> ids = created.models().stream().map(m -> (JsonNode) JSON.createObjectNode().put("Id",
@@ -66,8 +87,7 @@ final class BulkStack {
                 if (result == deleted && linkedAfterDelete != 0) {
                     problems.add(linkedAfterDelete + " links left");
                 }
-                report.add(links + " concurrent " + name
-                    + " at the quotas",
+                report.add(links + " concurrent " + name + " at the quotas (" + variant.describe() + ")",
                     String.format("%.1f s (%.2f× the %.1f s floor), %d FAILED,"
                         + " %.2f throttled calls/op, %d invocations", result.seconds(), result.seconds() / floor, floor,
                         result.failed(),

@@ -39,6 +39,14 @@ final class CognitoService implements AwsService {
 
     @Override
     public Answer call(final AwsCall call) {
+        try {
+            return answer(call);
+        } finally {
+            quotas.pace();
+        }
+    }
+
+    private Answer answer(final AwsCall call) {
         final String operation = call.operation();
         final JsonNode request = call.json();
         final Faults.Rule fault = faults.next(operation);

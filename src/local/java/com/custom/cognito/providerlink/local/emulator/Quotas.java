@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.local.emulator;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -48,6 +49,7 @@ public final class Quotas {
     }
 
     private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
+    private volatile Duration latency = Duration.ZERO;
     private volatile Shape shape = Shape.ONE_SECOND_BUCKET;
     private volatile boolean enabled;
     private volatile LongSupplier clock = System::nanoTime;
@@ -70,6 +72,27 @@ public final class Quotas {
     public void disable() {
         enabled = false;
         clock = System::nanoTime;
+        latency = Duration.ZERO;
+    }
+
+    /**
+     * How long every answer takes, as a real service's does (the emulator otherwise answers at once); taken outside
+     * the state's lock, so that concurrent calls overlap as they would. Zero until set; {@link #disable()} clears it.
+     */
+    public void latency(final Duration answerTime) {
+        this.latency = answerTime;
+    }
+
+    /** Waits out the answer time of one call. */
+    void pace() {
+        final Duration wait = latency;
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Takes a token for the operation's category; false means throttled. */

@@ -31,7 +31,7 @@ public enum Command {
     }),
     PACKAGE("package", "--type-name Org::Cognito::ProviderLink [--runtime R]", "the registry package for that name",
         args -> RegistryPackageCommand.run(args) ? 0 : 2),
-    BENCH("bench", "[--quick] [--only SCENARIO]", "the performance scenarios, one table", Bench::run),
+    BENCH("bench", "[--quick] [--only SCENARIO] [--baseline-jar JAR]", "the performance scenarios, one table", Bench::run),
     CONFORMANCE("conformance", "--region R [--yes] | --dry-run [--region R] | --cleanup --region R | --emulator",
         "the emulator's assumptions, checked", args -> Conformance.run(args, System.out, System.in));
 
