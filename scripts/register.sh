@@ -51,25 +51,10 @@ stamp="$(date -u +%Y-%m-%dT%H-%M-%S)"
 region_args=()
 [ -n "$region" ] && region_args=(--region "$region")
 
-# Every AWS call goes through here: in a dry run printed (one per line, on standard output) instead of run;
-# otherwise run, and when it fails its output is shown and the caller stops with a message saying what to do.
-exec 3>&1
-aws_call() {
-  if $dry_run; then
-    printf 'aws' >&3; printf ' %q' "$@" "${region_args[@]}" >&3; printf '\n' >&3
-    return 0
-  fi
-  local output
-  if ! output="$(aws "$@" "${region_args[@]}" 2>&1)"; then
-    echo "register.sh: aws $1 $2 failed:" >&2
-    echo "$output" >&2
-    return 1
-  fi
-  printf '%s' "$output"
-}
-
-# In a dry run, values that only AWS can answer are shown as placeholders.
-answer() { if $dry_run; then printf '%s' "$1"; else cat; fi; }
+script=register.sh
+access_hint="use credentials of the target account that may deploy the roles and register types (README, \"Register it in your account\")"
+# shellcheck source=scripts/aws-call.sh
+. "$root/scripts/aws-call.sh"
 
 if ! $dry_run; then
   command -v aws >/dev/null || fail "the AWS CLI is not installed (https://aws.amazon.com/cli/)"

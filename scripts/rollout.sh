@@ -65,29 +65,11 @@ stack_set="$stack-type"
 region_args=()
 [ -n "$region" ] && region_args=(--region "$region")
 
-# Every AWS call goes through here: in a dry run printed (one per line, on standard output) instead of run; otherwise
-# run, and when it fails its output is shown. An access denial says which call needs which permission.
-exec 3>&1
-aws_call() {
-  if $dry_run; then
-    printf 'aws' >&3; printf ' %q' "$@" "${region_args[@]}" >&3; printf '\n' >&3
-    return 0
-  fi
-  local output
-  if ! output="$(aws "$@" "${region_args[@]}" 2>&1)"; then
-    case "$output" in
-      *AccessDenied*|*"not authorized"*|*UnauthorizedOperation*)
-        echo "rollout.sh: access denied for aws $1 $2: run this from the management account (or a delegated StackSets administrator with --call-as DELEGATED_ADMIN) with permission for it (README, \"Roll it out to an organisation\")" >&2 ;;
-      *) echo "rollout.sh: aws $1 $2 failed:" >&2; echo "$output" >&2 ;;
-    esac
-    return 1
-  fi
-  printf '%s' "$output"
-}
-
-# In a dry run, values that only AWS can answer are shown as placeholders, and the management stack is taken not to
-# exist yet, so that the whole first rollout is shown.
-answer() { if $dry_run; then printf '%s' "$1"; else cat; fi; }
+script=rollout.sh
+access_hint="run this from the management account (or a delegated StackSets administrator with --call-as DELEGATED_ADMIN) with permission for it (README, \"Roll it out to an organisation\")"
+# In a dry run the management stack is taken not to exist yet, so that the whole first rollout is shown.
+# shellcheck source=scripts/aws-call.sh
+. "$root/scripts/aws-call.sh"
 
 sha256() { sha256sum "$1" | cut -c1-64; }
 

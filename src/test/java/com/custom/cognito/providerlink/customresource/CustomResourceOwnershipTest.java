@@ -85,16 +85,10 @@ class CustomResourceOwnershipTest {
         throws Exception {
         final String old = function.send(CustomResourceEvents.create(function.urls.newUrl(), link("alice", SUBJECT)))
             .path("PhysicalResourceId").asText();
-        final Faults.Held linkCall = cognito.faults().on("AdminLinkProviderForUser").hold();
         final ObjectNode update = CustomResourceEvents.update(function.urls.newUrl(), old, link("alice", OTHER_SUBJECT),
             link("alice", SUBJECT));
 
-        final CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> function.send(update, FUNCTION_MILLIS));
-        linkCall.awaitArrival();
-        function.clock.advance(Duration.ofSeconds(27));
-        linkCall.release();
-        final JsonNode failed = answer.get(1, TimeUnit.MINUTES);
-        function.awaitWorkers();
+        final JsonNode failed = linkAnsweredAfterTheDeadline(cognito, update);
 
         assertThat(failed.path("Status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("PhysicalResourceId").asText()).isEqualTo(old);
@@ -113,16 +107,10 @@ class CustomResourceOwnershipTest {
         throws Exception {
         final String old = function.send(CustomResourceEvents.create(function.urls.newUrl(), link("alice", SUBJECT)))
             .path("PhysicalResourceId").asText();
-        final Faults.Held linkCall = cognito.faults().on("AdminLinkProviderForUser").hold();
         final ObjectNode move = CustomResourceEvents.update(function.urls.newUrl(), old, link("bob", SUBJECT),
             link("alice", SUBJECT));
 
-        final CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> function.send(move, FUNCTION_MILLIS));
-        linkCall.awaitArrival();
-        function.clock.advance(Duration.ofSeconds(27));
-        linkCall.release();
-        final JsonNode failed = answer.get(1, TimeUnit.MINUTES);
-        function.awaitWorkers();
+        final JsonNode failed = linkAnsweredAfterTheDeadline(cognito, move);
 
         assertThat(failed.path("Status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("PhysicalResourceId").asText()).isEqualTo(old);
@@ -208,5 +196,17 @@ class CustomResourceOwnershipTest {
 
     private static ObjectNode link(final String destination, final String subject) {
         return Models.googleTo(destination, subject);
+    }
+
+    /** Sends {@code update} with its link call held until the function's time has run out; its answer, once settled. */
+    private JsonNode linkAnsweredAfterTheDeadline(final CognitoEmulator cognito, final ObjectNode update) throws Exception {
+        final Faults.Held linkCall = cognito.faults().on("AdminLinkProviderForUser").hold();
+        final CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> function.send(update, FUNCTION_MILLIS));
+        linkCall.awaitArrival();
+        function.clock.advance(Duration.ofSeconds(27));
+        linkCall.release();
+        final JsonNode failed = answer.get(1, TimeUnit.MINUTES);
+        function.awaitWorkers();
+        return failed;
     }
 }

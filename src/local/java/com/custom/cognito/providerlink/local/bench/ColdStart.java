@@ -60,7 +60,7 @@ final class ColdStart {
         for (int i = 0; i < pairs; i++) {
             final Run floor = run(jar, invalidCreate());
             Run before = null;
-            if (baseline != null && i % 2 == 1) {
+            if (baseline != null && i % 2 != 0) {
                 before = run(baseline, create("cold" + (pairs + i), "61000000000000000" + String.format("%04d", i)));
             }
             final Run cold = run(jar, create("cold" + i, "60000000000000000" + String.format("%04d", i)));
