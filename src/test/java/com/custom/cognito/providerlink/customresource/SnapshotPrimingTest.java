@@ -7,6 +7,8 @@ import com.custom.cognito.providerlink.contract.LocalCognito;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /** What the custom resource does before a SnapStart snapshot, and what it leaves in the snapshot. */
@@ -24,6 +26,17 @@ class SnapshotPrimingTest {
         assertThat(LocalCognito.emulator().requests().since(mark)).as("and went no further").isEmpty();
         assertThat(clients.client("eu-west-1")).as("the handlers' client, built before the snapshot")
             .isSameAs(clients.client("eu-west-1"));
+    }
+
+    @Test
+    void afterPrimingTheHandlersClientStillCallsCognitoOnTheSharedHttpClient() {
+        final ClientBuilder clients = ClientBuilder.at(LocalCognito.emulator().endpoint());
+        new SnapshotPriming(clients, Optional.of("us-east-1")).prime();
+
+        final int pools = clients.client("us-east-1").listUserPools(r -> r.maxResults(10).overrideConfiguration(o -> o
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))))).userPools().size();
+
+        assertThat(pools).as("the demo pool, through the client the priming left open").isEqualTo(1);
     }
 
     @Test
