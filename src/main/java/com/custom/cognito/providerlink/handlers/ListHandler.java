@@ -28,8 +28,8 @@ public class ListHandler extends BaseHandlerStd {
     /**
      * Most of the 30-second limit, leaving room for what the budget cannot stop: a cold start (about 1 s), and the
      * page in flight when it runs out, which a throttled answer retries for up to 7.5 s ({@code Attempts}). Pages are
-     * read back to back, so at 100 ms a page a pool of 100,000 users takes 10 invocations, not the 34 that a 5-second
-     * budget took.
+     * read back to back, so a large pool takes few invocations even when each page is slow (figures in
+     * docs/performance.md).
      */
     static final Duration TIME_PER_PAGE = Duration.ofSeconds(18);
 

@@ -37,8 +37,7 @@ final class RequestNarrowing {
             final JsonNode properties = data.path(RESOURCE_PROPERTIES);
             data.set(RESOURCE_PROPERTIES, action == Action.LIST
                 ? listFilter(properties)
-                : identified(properties,
-                    action == Action.DELETE));
+                : identified(properties, action == Action.DELETE));
             field(data, PREVIOUS_PROPERTIES).ifPresent(name -> data.remove(name));
             changed = true;
         }

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The Cognito emulator behind every wrapper-level test: one per test JVM, on an ephemeral port, emptied and seeded
@@ -57,6 +61,22 @@ public final class LocalCognito implements BeforeEachCallback, ParameterResolver
         return new WrapperInvoker("us-east-1", WrapperInvoker.Credentials.fake(), new LocalContext(false,
             Duration.ofMinutes(15).toMillis()),
             Duration.ofMillis(50)).calling(clients);
+    }
+
+    /**
+     * A link made as a sign-up trigger or a script makes it: AdminLinkProviderForUser called directly on the emulator,
+     * not through the type (the links {@code adopt} takes over).
+     */
+    public static void linkDirectly(final String userPoolId, final String destinationUsername, final String providerName,
+        final String attributeName, final String value) {
+        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+            .endpointOverride(emulator().endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+            cognito.adminLinkProviderForUser(r -> r.userPoolId(userPoolId)
+                .destinationUser(d -> d.providerName("Cognito").providerAttributeValue(destinationUsername))
+                .sourceUser(s -> s.providerName(providerName).providerAttributeName(attributeName)
+                    .providerAttributeValue(value)));
+        }
     }
 
     /** The demo pool plus the users the tests link to: bob and carol (native), and a Facebook user. */

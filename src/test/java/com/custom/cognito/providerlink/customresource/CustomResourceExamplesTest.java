@@ -10,15 +10,14 @@ import com.custom.cognito.providerlink.local.customresource.CustomResourceEvents
 import com.custom.cognito.providerlink.local.customresource.ResponseUrlServer;
 import com.custom.cognito.providerlink.local.harness.LocalContext;
 import com.custom.cognito.providerlink.local.registry.RegistryProject;
+import com.custom.cognito.providerlink.registry.CloudFormationYaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +40,7 @@ class CustomResourceExamplesTest {
 
     @Test
     void theFunctionsRoleAllowsExactlyTheCognitoActionsOfCreateReadAndDeleteOnTheGivenPools() throws IOException {
-        final JsonNode template = yaml(EXAMPLES.resolve("function.yaml"));
+        final JsonNode template = CloudFormationYaml.read(EXAMPLES.resolve("function.yaml"));
         final JsonNode statements = template.at("/Resources/Role/Properties/Policies/0/PolicyDocument/Statement");
         final JsonNode cognito = Stream.of(statements.get(0), statements.get(1)).filter(s -> s.path("Action").get(0).asText()
             .startsWith("cognito-idp:")).findFirst().orElseThrow();
@@ -64,7 +63,7 @@ class CustomResourceExamplesTest {
 
     @Test
     void theSampleStacksLinkIsCreatedByTheCustomResourceEntryPoint() throws IOException {
-        final JsonNode template = yaml(EXAMPLES.resolve("provider-link.yaml"));
+        final JsonNode template = CloudFormationYaml.read(EXAMPLES.resolve("provider-link.yaml"));
         final JsonNode link = template.at("/Resources/AliceGoogleLink");
         assertThat(link.path("Type").asText()).isEqualTo(CustomResourceEvents.TYPE);
         assertThat(link.path("DependsOn").asText()).isEqualTo("GoogleProvider");
@@ -97,9 +96,4 @@ class CustomResourceExamplesTest {
         }
     }
 
-    /** YAML readers drop tags, so the short forms used here become their long forms first. */
-    private static JsonNode yaml(final Path file) throws IOException {
-        return new YAMLMapper().readTree(Files.readString(file).replaceAll("!Ref ([A-Za-z0-9:]+)", "{Ref: $1}")
-            .replaceAll("!GetAtt ([A-Za-z0-9.]+)", "{'Fn::GetAtt': $1}").replaceAll("!Sub ", ""));
-    }
 }

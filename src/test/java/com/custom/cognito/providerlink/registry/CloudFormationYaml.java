@@ -22,14 +22,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code !Sub ...}) in its long form ({@code {"Ref": "X"}}, {@code {"Fn::GetAtt": ["A", "B"]}}), as CloudFormation
  * reads it. Plain YAML readers drop the tags, and with them the difference between a reference and a string.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CloudFormationYaml() {
     }
 
-    static JsonNode read(final Path template) throws IOException {
+    public static JsonNode read(final Path template) throws IOException {
         return JSON.valueToTree(new Yaml(new Functions()).load(Files.readString(template)));
     }
 

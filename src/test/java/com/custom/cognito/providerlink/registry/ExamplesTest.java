@@ -11,7 +11,6 @@ import com.custom.cognito.providerlink.wrapper.InputErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +37,7 @@ class ExamplesTest {
 
     @Test
     void theCloudFormationTemplateDeclaresAValidLinkThatDependsOnItsProvider() throws IOException {
-        // YAML readers drop tags, so the short-form !Ref becomes its long form before parsing.
-        final JsonNode template = new YAMLMapper()
-            .readTree(Files.readString(Path.of("examples/cloudformation/provider-link.yaml"))
-                .replaceAll("!Ref ([A-Za-z0-9:]+)", "{Ref: $1}"));
+        final JsonNode template = CloudFormationYaml.read(Path.of("examples/cloudformation/provider-link.yaml"));
         final JsonNode resources = template.get("Resources");
         final List<String> links = new ArrayList<>();
         resources.fields().forEachRemaining(e -> {

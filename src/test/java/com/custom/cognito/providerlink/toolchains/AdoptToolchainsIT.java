@@ -20,10 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * What {@code adopt} writes, handed to the real tools: cfn-lint with the registry schema, and Terraform with the
@@ -40,34 +36,20 @@ class AdoptToolchainsIT {
         synchronized (LocalCognito.emulator().lock()) {
             LocalCognito.pool().addProvider("CorpOIDC", "OIDC", Map.of("email", "email"));
         }
-        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
-            .endpointOverride(LocalCognito.emulator().endpoint()).region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build()) {
-            link(cognito, "alice", "Google", "Cognito_Subject", "104578123456789012345");
-            link(cognito, "alice", "Facebook", "Cognito_Subject", "10150000000000009");
-            link(cognito, "bob", "CorpSAML", "email", "bob@example.com");
-            // A value Terraform's jsonencode escapes (<, >, &): the pushed state must match it byte for byte.
-            link(cognito, "bob", "CorpOIDC", "Cognito_Subject", "oidc|<sub>&1");
-            link(cognito, "carol", "Google", "Cognito_Subject", "200000000000000000003");
-            link(cognito, "carol", "LoginWithAmazon", "Cognito_Subject", "amzn1.account.CAROL");
-        }
+        LocalCognito.linkDirectly(LocalCognito.POOL, "alice", "Google", "Cognito_Subject", "104578123456789012345");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "alice", "Facebook", "Cognito_Subject", "10150000000000009");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "bob", "CorpSAML", "email", "bob@example.com");
+        // A value Terraform's jsonencode escapes (<, >, &): the pushed state must match it byte for byte.
+        LocalCognito.linkDirectly(LocalCognito.POOL, "bob", "CorpOIDC", "Cognito_Subject", "oidc|<sub>&1");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "carol", "Google", "Cognito_Subject", "200000000000000000003");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "carol", "LoginWithAmazon", "Cognito_Subject", "amzn1.account.CAROL");
         Toolchain.deleteTree(out);
         final ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        assertThat(new Adopt(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(errors, true,
-                StandardCharsets.UTF_8))
-            .run(
-                new String[]{"--user-pool-id", LocalCognito.POOL, "--endpoint",
-                    LocalCognito.emulator().endpoint().toString(), "--type-name", TYPE, "--out", out.toString(), "--stack-size",
-                    "4"}))
+        final String[] args = {"--user-pool-id", LocalCognito.POOL, "--endpoint", LocalCognito.emulator().endpoint().toString(),
+            "--type-name", TYPE, "--out", out.toString(), "--stack-size", "4"};
+        assertThat(new Adopt(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(errors,
+            true, StandardCharsets.UTF_8)).run(args))
             .as(errors.toString(StandardCharsets.UTF_8)).isZero();
-    }
-
-    private static void link(final CognitoIdentityProviderClient cognito, final String destination, final String provider,
-        final String attribute, final String value) {
-        cognito.adminLinkProviderForUser(r -> r.userPoolId(LocalCognito.POOL)
-            .destinationUser(d -> d.providerName("Cognito").providerAttributeValue(destination))
-            .sourceUser(s -> s.providerName(provider).providerAttributeName(attribute).providerAttributeValue(value)));
     }
 
     @Test

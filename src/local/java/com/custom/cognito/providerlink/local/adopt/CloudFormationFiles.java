@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.local.adopt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -93,7 +94,7 @@ final class CloudFormationFiles {
         }
         try {
             return JSON.writeValueAsString(document);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

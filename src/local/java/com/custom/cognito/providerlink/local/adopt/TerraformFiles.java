@@ -1,5 +1,6 @@
 package com.custom.cognito.providerlink.local.adopt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -105,7 +106,7 @@ final class TerraformFiles {
         state.putNull("check_results");
         try {
             return JSON.writeValueAsString(state);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,7 +2,6 @@ package com.custom.cognito.providerlink.local.bench;
 
 import com.custom.cognito.providerlink.local.adopt.Adopt;
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
-import com.custom.cognito.providerlink.local.emulator.UserPools;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,39 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code adopt} of a large pool at the quotas: one run, against the floor of reading every user once at the UserList
- * quota (60 users a page, 30 pages a second). Nine links in ten are social; one in ten is SAML linked by email, which
- * costs one AdminGetUser (UserRead quota) to name its attribute.
+ * {@code adopt} of the {@link LargePool} at the quotas: one run, against the floor of reading every user once at the
+ * UserList quota (60 users a page, 30 pages a second); its SAML links cost one AdminGetUser each (UserRead quota).
  */
 final class AdoptAtScale {
-
-    private static final String POOL = "us-east-1_ADOPT";
 
     private AdoptAtScale() {
     }
 
     static void measure(final Report report, final CognitoEmulator cognito, final int users, final int links)
         throws Exception {
-        synchronized (cognito.lock()) {
-            final UserPools.Pool pool = cognito.pools().createPool(POOL, "adopt").addProvider("Google", "Google", Map.of())
-                .addProvider("CorpSAML", "SAML", Map.of("email", "http://schemas.xmlsoap.org/claims/emailaddress"));
-            final int every = users / links;
-            for (int i = 0; i < users; i++) {
-                final String email = "u" + i + "@example.com";
-                final UserPools.User user = pool.addUser(String.format("u%06d", i), Map.of("email", email));
-                if (i % every == 0 && i / every < links) {
-                    if (i / every % 10 == 9) {
-                        pool.seedLink(user, "CorpSAML", email);
-                    } else {
-                        pool.seedLink(user, "Google", String.valueOf(700_000_000_000L + i));
-                    }
-                }
-            }
-        }
         final Path out = Path.of("target", "bench", "adopt").toAbsolutePath();
         final ByteArrayOutputStream errors = new ByteArrayOutputStream();
         final int mark = cognito.requests().mark();
@@ -54,7 +33,7 @@ final class AdoptAtScale {
                 new PrintStream(errors, true,
                     StandardCharsets.UTF_8))
                 .run(
-                    new String[]{"--user-pool-id", POOL, "--endpoint", cognito.endpoint().toString(),
+                    new String[]{"--user-pool-id", LargePool.ID, "--endpoint", cognito.endpoint().toString(),
                         "--type-name", "Acme::Cognito::ProviderLink", "--out", out.toString()});
         } finally {
             cognito.quotas().disable();

@@ -77,8 +77,10 @@ public final class Bench {
                     BulkStack.measure(report, cognito, sizes.bulkLinks(), variant);
                 }
             }
+            if (wanted(only, "list") || wanted(only, "adopt")) {
+                LargePool.seed(cognito, sizes.listUsers(), sizes.listLinks());
+            }
             if (wanted(only, "list")) {
-                ListAtScale.seed(cognito, sizes.listUsers(), sizes.listLinks());
                 ListAtScale.measure(report, cognito, wrapper, sizes.listUsers(), sizes.listLinks(), Duration.ZERO);
                 ListAtScale.measure(report, cognito, wrapper, sizes.listUsers(), sizes.listLinks(), Duration.ofMillis(100));
             }

@@ -1,41 +1,24 @@
 package com.custom.cognito.providerlink.local.bench;
 
 import com.custom.cognito.providerlink.local.emulator.CognitoEmulator;
-import com.custom.cognito.providerlink.local.emulator.UserPools;
 import com.custom.cognito.providerlink.local.harness.WrapperInvoker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * LIST of a large pool at the UserList quota (30/s), and again with every answer taking a real service's time:
+ * LIST of the {@link LargePool} at the UserList quota (30/s), and again with every answer taking a real service's time:
  * invocations until no token, each timed; each link once; the whole against its floor, the larger of the quota's
  * (60 users a page, 30 pages a second) and the answer time's (the pages one after another).
  */
 final class ListAtScale {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String POOL = "us-east-1_LIST";
 
     private ListAtScale() {
-    }
-
-    /** Seeds the pool once; each {@link #measure} lists it again. */
-    static void seed(final CognitoEmulator cognito, final int users, final int links) {
-        synchronized (cognito.lock()) {
-            final UserPools.Pool pool = cognito.pools().createPool(POOL, "list").addProvider("Google", "Google", Map.of());
-            final int every = users / links;
-            for (int i = 0; i < users; i++) {
-                final UserPools.User user = pool.addUser(String.format("u%06d", i), Map.of("email", "u" + i + "@example.com"));
-                if (i % every == 0 && i / every < links) {
-                    pool.seedLink(user, "Google", String.valueOf(800_000_000_000L + i));
-                }
-            }
-        }
     }
 
     static void measure(final Report report, final CognitoEmulator cognito, final WrapperInvoker wrapper, final int users,
@@ -50,7 +33,8 @@ final class ListAtScale {
             final List<String> problems = new ArrayList<>();
             do {
                 final long start = System.nanoTime();
-                final WrapperInvoker.Event page = wrapper.listOnce(JSON.createObjectNode().put("UserPoolId", POOL), token, null);
+                final WrapperInvoker.Event page =
+                    wrapper.listOnce(JSON.createObjectNode().put("UserPoolId", LargePool.ID), token, null);
                 millis.add((System.nanoTime() - start) / 1_000_000);
                 if (!"SUCCESS".equals(page.status())) {
                     problems.add("invocation " + millis.size() + " answered " + page.errorCode() + ": " + page.message());

@@ -25,10 +25,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * {@code adopt} against a pool whose links were made outside the type (AdminLinkProviderForUser called directly, as a
@@ -58,33 +54,17 @@ class AdoptTest {
                 .addProvider("Google", "Google", Map.of()).addUser("f0a1b2c3-0000-4000-8000-000000000001",
                     Map.of("email", "frank@example.com"));
         }
-        try (CognitoIdentityProviderClient cognito = client()) {
-            link(cognito, LocalCognito.POOL, "alice", "Google", "Cognito_Subject", "104578123456789012345");
-            link(cognito, LocalCognito.POOL, "bob", "CorpSAML", "email", "bob@example.com");
-            link(cognito, LocalCognito.POOL, "carol", "CorpOIDC", "Cognito_Subject", "oidc-subject-carol");
-            link(cognito, LocalCognito.POOL, "dave", "Facebook", "Cognito_Subject", "10150000000000002");
-            link(cognito, LocalCognito.POOL, "erin", "Google", "Cognito_Subject", "200000000000000000005");
-            link(cognito, LocalCognito.POOL, "erin", "Facebook", "Cognito_Subject", "10150000000000005");
-            link(cognito, LocalCognito.POOL, "erin", "LoginWithAmazon", "Cognito_Subject", "amzn1.account.ERIN");
-            link(cognito, LocalCognito.POOL, "erin", "SignInWithApple", "Cognito_Subject", "000123.erin.0001");
-            link(cognito, LocalCognito.POOL, "erin", "CorpSAML", "email", "erin@example.com");
-            link(cognito, EMAIL_POOL, "f0a1b2c3-0000-4000-8000-000000000001", "Google", "Cognito_Subject",
-                "300000000000000000001");
-        }
-    }
-
-    static CognitoIdentityProviderClient client() {
-        return CognitoIdentityProviderClient.builder().endpointOverride(LocalCognito.emulator().endpoint())
-            .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a",
-                "b")))
-            .build();
-    }
-
-    private static void link(final CognitoIdentityProviderClient cognito, final String pool, final String destination,
-        final String provider, final String attribute, final String value) {
-        cognito.adminLinkProviderForUser(r -> r.userPoolId(pool)
-            .destinationUser(d -> d.providerName("Cognito").providerAttributeValue(destination))
-            .sourceUser(s -> s.providerName(provider).providerAttributeName(attribute).providerAttributeValue(value)));
+        LocalCognito.linkDirectly(LocalCognito.POOL, "alice", "Google", "Cognito_Subject", "104578123456789012345");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "bob", "CorpSAML", "email", "bob@example.com");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "carol", "CorpOIDC", "Cognito_Subject", "oidc-subject-carol");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "dave", "Facebook", "Cognito_Subject", "10150000000000002");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "erin", "Google", "Cognito_Subject", "200000000000000000005");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "erin", "Facebook", "Cognito_Subject", "10150000000000005");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "erin", "LoginWithAmazon", "Cognito_Subject", "amzn1.account.ERIN");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "erin", "SignInWithApple", "Cognito_Subject", "000123.erin.0001");
+        LocalCognito.linkDirectly(LocalCognito.POOL, "erin", "CorpSAML", "email", "erin@example.com");
+        LocalCognito.linkDirectly(EMAIL_POOL, "f0a1b2c3-0000-4000-8000-000000000001", "Google", "Cognito_Subject",
+            "300000000000000000001");
     }
 
     @BeforeEach
